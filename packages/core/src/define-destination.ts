@@ -1,0 +1,158 @@
+import { consentGranted, readConsentRules } from './consent';
+import { isObject } from './globals';
+import { loadScript } from './load-script';
+import { createLogger, describeError, formatMessage } from './logger';
+import { resolveWhen } from './resolve-when';
+import { validateSettings } from './settings-validator';
+import type {
+  AnalyticsLike,
+  DestinationDefinition,
+  DestinationFactory,
+  DestinationPlugin,
+  EventMethod,
+  PluginContext,
+  SegmentEvent,
+} from './types';
+
+const METHODS: readonly EventMethod[] = ['track', 'identify', 'page', 'group', 'alias', 'screen'];
+
+/** `track "Order Completed"`, `page`, … for log lines. */
+const describeEvent = (event: SegmentEvent): string => (event.type === 'track' ? `track "${event.event}"` : event.type);
+
+/**
+ * Turns a definition into the factory analytics-next calls: `(settings) => Plugin`.
+ * Every plugin it makes validates settings before loading, never throws synchronously, settles
+ * `load()` within the timeout, buffers early events (bounded) and delivers them once and in order,
+ * isolates each vendor call, and honours consent per event and before loading the vendor script.
+ */
+export function defineDestination<S, C>(definition: DestinationDefinition<S, C>): DestinationFactory<S, C> {
+  const factory = ((settings?: unknown) => createPlugin(definition, settings)) as DestinationFactory<S, C>;
+  factory.pluginName = definition.name;
+  factory.definition = definition;
+  return factory;
+}
+
+// Plugin states, as numbers: they minify to one character.
+const IDLE = 0;
+const READY = 2;
+const FAILED = 3;
+
+function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings: unknown): DestinationPlugin {
+  const { slug, name, loadTimeoutMs: timeoutMs = 10_000, bufferSize = 500 } = definition;
+  const log = createLogger(slug);
+  const result = validateSettings<S>(definition.settings, rawSettings);
+  const settings = (result as { value: S }).value;
+  const [categories, gated] = readConsentRules(rawSettings, definition.consent);
+  let buffer: SegmentEvent[] = [];
+  let dropped = 0;
+  let status = result.ok ? IDLE : FAILED;
+  let client: C;
+  let analytics: AnalyticsLike | undefined;
+  let started: Promise<void> | undefined;
+  let pending: string | undefined;
+
+  const fail = (message: string, cause?: unknown): Error => {
+    log.error(message);
+    return new Error(formatMessage(slug, message), { cause });
+  };
+
+  const deliver = (event: SegmentEvent): void => {
+    const report = (error: unknown): void =>
+      log.error(`${describeEvent(event)} failed in the vendor call: ${describeError(error)}`);
+    try {
+      // A rejected promise from an async handler is reported the same way as a throw.
+      Promise.resolve(definition[event.type]?.(client, event, settings)).catch(report);
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  /** Runs one awaited step of load() with what is left of the deadline; the timeout names it. */
+  const step = <T>(what: string, deadline: number, run: (msLeft: number) => Promise<T>): Promise<T> => {
+    pending = what;
+    return run(Math.max(1, deadline - Date.now())).finally(() => (pending = undefined));
+  };
+
+  const start = (): Promise<void> =>
+    (started ??= new Promise<C>((resolve, reject) => {
+      const deadline = Date.now() + timeoutMs;
+      setTimeout(
+        () => reject(new Error(`timed out after ${timeoutMs} ms ${pending ?? `waiting for ${name} to load`}`)),
+        timeoutMs,
+      );
+      status = 1;
+      Promise.resolve()
+        .then(() =>
+          definition.load({
+            settings,
+            analytics,
+            window,
+            log,
+            loadScript: (src, options) =>
+              step(`loading ${src}`, deadline, (timeoutMs) => loadScript(src, { timeoutMs, ...options })),
+            resolveWhen: (condition, options) =>
+              step(`waiting for ${options?.what ?? 'the vendor to be ready'}`, deadline, (timeoutMs) =>
+                resolveWhen(condition, { timeoutMs, ...options }),
+              ),
+          }),
+        )
+        .then(resolve, reject);
+    }).then(
+      (vendor) => {
+        client = vendor;
+        status = READY;
+        if (dropped)
+          log.warn(
+            `${dropped} events arrived before ${name} was ready and were dropped: the buffer holds ${bufferSize}`,
+          );
+        buffer.forEach(deliver);
+        buffer = [];
+      },
+      (error) => {
+        status = FAILED;
+        const lost = buffer.length + dropped;
+        buffer = [];
+        throw fail(`load failed: ${describeError(error)}${lost ? ` (${lost} buffered events dropped)` : ''}`, error);
+      },
+    ));
+
+  const receive = (event: SegmentEvent): void => {
+    if (status === FAILED || !isObject(event)) return;
+    const granted = consentGranted(event, categories);
+    if (granted === false)
+      log.debug(`${describeEvent(event)} not sent: consent not given for ${categories.join(', ')}`);
+    else if (status === READY) deliver(event);
+    else {
+      // Keep the first events (the first page view matters most); count what does not fit.
+      if (buffer.length < bufferSize) buffer.push(event);
+      else dropped++;
+      if (gated && granted) start().catch(() => undefined);
+    }
+  };
+
+  const plugin: DestinationPlugin = {
+    name,
+    type: 'destination',
+    version: definition.version,
+    isLoaded: () => status === READY,
+    async load(_ctx, instance) {
+      if (!result.ok) throw fail(`invalid settings: ${result.errors.join('; ')}. Fix them in the ${name} settings`);
+      analytics = instance as AnalyticsLike | undefined;
+      // Under host-managed consent the script waits for an event that grants it.
+      if (!gated) await start();
+    },
+  };
+  for (const method of METHODS) {
+    if (definition[method]) {
+      plugin[method] = <T extends PluginContext>(ctx: T): T => {
+        try {
+          receive(ctx?.event);
+        } catch (error) {
+          log.error(`${method} could not be handled: ${describeError(error)}`);
+        }
+        return ctx;
+      };
+    }
+  }
+  return plugin;
+}

@@ -1,0 +1,45 @@
+import type { LogLevel, Logger } from './types';
+
+const LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+/** Shared by every bundle on the page (each CDN bundle carries its own copy of core). */
+const GLOBAL_KEY = '__devicemodeLogLevel';
+
+/** Sets the log level of every devicemode destination on the page. Default: `warn`. */
+export function setLogLevel(level: LogLevel): void {
+  (globalThis as Record<string, unknown>)[GLOBAL_KEY] = level;
+}
+
+function threshold(): number {
+  let level = (globalThis as Record<string, unknown>)[GLOBAL_KEY];
+  try {
+    // Lets someone debug a live page without a deploy: localStorage['devicemode:log'] = 'debug'.
+    level ??= localStorage.getItem('devicemode:log');
+  } catch {
+    // No storage (sandboxed iframe, privacy mode, Node): keep the default.
+  }
+  const index = LEVELS.indexOf(level as LogLevel);
+  return index < 0 ? 2 : index;
+}
+
+/** The message format every devicemode log line and error uses. */
+export const formatMessage = (slug: string, message: string): string => `[devicemode:${slug}] ${message}`;
+
+/** The one logger: `[devicemode:<slug>] what happened: why`; silent below `warn` by default. */
+export function createLogger(slug: string): Logger {
+  const log = {} as Logger;
+  LEVELS.slice(0, 4).forEach((level, rank) => {
+    log[level as keyof Logger] = (message, ...details) => {
+      if (rank >= threshold()) console[level as keyof Logger](formatMessage(slug, message), ...details);
+    };
+  });
+  return log;
+}
+
+/** The message of anything thrown. */
+export function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
+}

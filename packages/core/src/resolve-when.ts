@@ -1,0 +1,27 @@
+import { describeError } from './logger';
+import type { ResolveWhenOptions } from './types';
+
+/**
+ * Resolves with the first truthy value of `condition`, checked now and then every `intervalMs`.
+ * Never polls forever: rejects once `timeoutMs` has passed, or at once if `condition` throws.
+ */
+export function resolveWhen<T>(
+  condition: () => T | undefined | null | false,
+  { timeoutMs = 10_000, intervalMs = 25, what = 'the vendor to be ready' }: ResolveWhenOptions = {},
+): Promise<T> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = (): void => {
+      let value;
+      try {
+        value = condition();
+      } catch (error) {
+        return reject(new Error(`checking for ${what} threw: ${describeError(error)}`));
+      }
+      if (value) resolve(value);
+      else if (Date.now() - started < timeoutMs) setTimeout(tick, intervalMs);
+      else reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    };
+    tick();
+  });
+}

@@ -1,0 +1,105 @@
+// The one Rollup config factory: every package's rollup.config.mjs is a single call to it.
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import dts from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+
+/** `google-analytics-4` → `googleAnalytics4Destination`: the global a CDN bundle assigns. */
+export function libraryNameOf(slug) {
+  return `${slug.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase())}Destination`;
+}
+
+const failOnWarning = (warning) => {
+  throw new Error(`rollup warning treated as error: ${warning.message}`);
+};
+
+/**
+ * @param {string} configUrl import.meta.url of the package's rollup.config.mjs
+ * @param {{ cdn?: boolean, entries?: Record<string, string>, node?: boolean }} [options]
+ *   cdn: also build the minified IIFE bundle (destinations); entries: extra entry points (name → src file)
+ */
+export function packageConfig(configUrl, options = {}) {
+  const root = dirname(fileURLToPath(configUrl));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  const external = (id) => builtins.has(id) || deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+  const input = { index: 'src/index.ts', ...options.entries };
+  const target = options.node ? 'node20' : 'es2020';
+  const code = {
+    input,
+    external,
+    onwarn: failOnWarning,
+    plugins: [
+      nodeResolve({ extensions: ['.ts', '.mjs', '.js', '.json'] }),
+      json({ preferConst: true, compact: true }),
+      esbuild({ target }),
+    ],
+    output: [
+      { dir: 'dist/esm', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      {
+        dir: 'dist/cjs',
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'chunks/[name]-[hash].cjs',
+        exports: 'named',
+      },
+    ],
+  };
+  const types = {
+    input,
+    external,
+    onwarn: failOnWarning,
+    plugins: [
+      dts({ tsconfig: join(root, 'tsconfig.json'), compilerOptions: { composite: false, incremental: false } }),
+    ],
+    output: ['mts', 'cts'].map((ext) => ({
+      dir: 'dist/types',
+      format: 'es',
+      entryFileNames: `[name].d.${ext}`,
+      chunkFileNames: `chunks/[name]-[hash].d.${ext}`,
+    })),
+  };
+  const configs = [code, types];
+  if (options.cdn) configs.push(cdnConfig(root, pkg));
+  return configs;
+}
+
+/** Resolve, transpile for browsers and minify: shared by CDN bundles, custom bundles and size checks. */
+export function browserPlugins(tsconfig) {
+  return [
+    nodeResolve({ extensions: ['.ts', '.mjs', '.js', '.json'], browser: true }),
+    json({ preferConst: true, compact: true }),
+    esbuild({ target: 'es2020', tsconfig }),
+    terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+  ];
+}
+
+/** The CDN bundle: core inlined, the factory assigned to window[libraryName], minified. */
+function cdnConfig(root, pkg) {
+  const slug = pkg.name.replace(/^@devicemode\//, '');
+  const libraryName = libraryNameOf(slug);
+  const entryId = '\0devicemode-cdn-entry';
+  const source = join(root, 'src/index.ts');
+  return {
+    input: entryId,
+    onwarn: failOnWarning,
+    plugins: [
+      {
+        name: 'devicemode-cdn-entry',
+        resolveId: (id) => (id === entryId ? id : null),
+        load: (id) =>
+          id === entryId
+            ? `import { ${libraryName} } from ${JSON.stringify(source)};\nwindow[${JSON.stringify(libraryName)}] = ${libraryName};\n`
+            : null,
+      },
+      ...browserPlugins(join(root, 'tsconfig.json')),
+    ],
+    output: { file: `dist/cdn/${slug}.js`, format: 'iife', strict: false },
+  };
+}
