@@ -70,10 +70,35 @@ export function packageConfig(configUrl, options = {}) {
   return configs;
 }
 
+/** Doc-only JSON Schema keywords: bundles keep what the validator needs, the docs read the file itself. */
+const DOC_KEYWORDS = new Set(['$comment', 'description', 'title', 'examples', 'deprecated']);
+
+/** Strips documentation from imported settings.schema.json files. */
+function slimSettingsSchema() {
+  const strip = (value) =>
+    Array.isArray(value)
+      ? value.map(strip)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([k]) => !DOC_KEYWORDS.has(k))
+              .map(([k, v]) => [k, strip(v)]),
+          )
+        : value;
+  return {
+    name: 'devicemode-slim-settings-schema',
+    transform(code, id) {
+      if (!id.endsWith('settings.schema.json')) return null;
+      return { code: JSON.stringify(strip(JSON.parse(code))), map: null };
+    },
+  };
+}
+
 /** Resolve, transpile for browsers and minify: shared by CDN bundles, custom bundles and size checks. */
 export function browserPlugins(tsconfig) {
   return [
     nodeResolve({ extensions: ['.ts', '.mjs', '.js', '.json'], browser: true }),
+    slimSettingsSchema(),
     json({ preferConst: true, compact: true }),
     esbuild({ target: 'es2020', tsconfig }),
     terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),

@@ -1,0 +1,454 @@
+// One suite every destination runs: what defineDestination promises, checked against the real plugin.
+import { describe, it } from '@jest/globals';
+import fc from 'fast-check';
+import { AnalyticsBrowser } from '@segment/analytics-next';
+import type { Plugin } from '@segment/analytics-next';
+import type { DestinationFactory, DestinationPlugin, SegmentEvent } from '@devicemode/core';
+import { EMULATED_FAILURE, FAULTS } from './emulator';
+import type { Fault, VendorCall } from './emulator';
+import { dispatch, settle } from './fixture-table';
+import type { DestinationTestPlan } from './fixture-table';
+import { addedGlobals, resetPage, serveVendor, vendorScripts } from './jsdom-page';
+import { spec } from './spec-events';
+
+/** One check: a name and a run that rejects with a readable message when the destination fails it. */
+export interface ConformanceCheck {
+  name: string;
+  run: () => Promise<void>;
+}
+
+/** Load timeout the checks give the destination, so fault checks finish fast. */
+export const CONFORMANCE_TIMEOUT_MS = 400;
+/** How many fuzzed events the robustness check sends. */
+export const FUZZ_EVENTS = 10_000;
+
+type AnyFactory = DestinationFactory<unknown, unknown>;
+
+class ConformanceError extends Error {
+  override name = 'ConformanceError';
+}
+
+/** Runs `body` with console output captured (checks provoke errors on purpose). */
+async function quietly<T>(body: (logged: string[]) => Promise<T>): Promise<T> {
+  const logged: string[] = [];
+  const saved = { error: console.error, warn: console.warn, debug: console.debug, info: console.info };
+  for (const level of ['error', 'warn', 'debug', 'info'] as const) {
+    console[level] = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+  }
+  try {
+    return await body(logged);
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+/** Collects errors that reach the page (window `error`, unhandled rejections) while `body` runs. */
+async function pageErrors(body: () => Promise<void>): Promise<string[]> {
+  const errors: string[] = [];
+  const onError = (event: ErrorEvent): void => {
+    if (!String(event.message).includes(EMULATED_FAILURE)) errors.push(`uncaught error: ${event.message}`);
+  };
+  const onRejection = (reason: unknown): void => void errors.push(`unhandled rejection: ${String(reason)}`);
+  window.addEventListener('error', onError);
+  process.on('unhandledRejection', onRejection);
+  try {
+    await body();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    window.removeEventListener('error', onError);
+    process.off('unhandledRejection', onRejection);
+  }
+  return errors;
+}
+
+/** Resolves with how the promise settled, or 'pending' after `ms`. */
+function settledWithin(promise: Promise<unknown>, ms: number): Promise<'resolved' | 'rejected' | 'pending'> {
+  return Promise.race([
+    promise.then(
+      () => 'resolved' as const,
+      () => 'rejected' as const,
+    ),
+    new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms)),
+  ]);
+}
+
+/** A healthy second destination: records every event it receives. */
+function recorderPlugin(seen: string[]): Plugin {
+  const record = (ctx: { event: { type: string; event?: string } }) => {
+    seen.push(ctx.event.type === 'track' ? String(ctx.event.event) : ctx.event.type);
+    return ctx;
+  };
+  return {
+    name: 'Conformance Recorder',
+    type: 'destination',
+    version: '1.0.0',
+    isLoaded: () => true,
+    load: async () => undefined,
+    track: record,
+    identify: record,
+    page: record,
+    group: record,
+    alias: record,
+  } as unknown as Plugin;
+}
+
+/** Answers analytics-next's own requests to api.segment.io locally while `body` runs. */
+async function withLocalSegmentApi<T>(body: () => Promise<T>): Promise<T> {
+  const saved = window.fetch;
+  window.fetch = (async () => ({
+    ok: true,
+    status: 200,
+    json: async () => ({}),
+    text: async () => '',
+  })) as unknown as typeof fetch;
+  try {
+    return await body();
+  } finally {
+    window.fetch = saved;
+  }
+}
+
+/** Events for every method the destination implements, in a fixed order. */
+function sampleEvents(factory: AnyFactory): SegmentEvent[] {
+  const all = [
+    spec.identify(),
+    spec.page(),
+    spec.track('Product Viewed'),
+    spec.group(),
+    spec.track('Order Completed'),
+    spec.alias(),
+  ];
+  return all.filter((event) => typeof factory.definition[event.type] === 'function');
+}
+
+const withConsent = (event: SegmentEvent, preferences: Record<string, boolean>): SegmentEvent => ({
+  ...event,
+  context: { ...event.context, consent: { categoryPreferences: preferences } },
+});
+
+/** The checks, as data: `runConformance` turns them into jest tests; the kit's own tests run them directly. */
+export function conformanceChecks(
+  factory: AnyFactory,
+  plan: Omit<DestinationTestPlan, 'destination' | 'fixtures'>,
+): ConformanceCheck[] {
+  const { emulator, settings: validSettings, invalidSettings } = plan;
+  const { name, slug } = factory.definition;
+  // Plugins read the definition's timeout when created; a short one keeps the fault checks fast.
+  // (Hand-written factories that bypass defineDestination simply ignore it.)
+  const fast = (settings: unknown): DestinationPlugin => {
+    const definition = factory.definition;
+    const saved = definition.loadTimeoutMs;
+    definition.loadTimeoutMs = CONFORMANCE_TIMEOUT_MS;
+    try {
+      return factory(settings);
+    } finally {
+      definition.loadTimeoutMs = saved;
+    }
+  };
+  const fail = (message: string): never => {
+    throw new ConformanceError(`[conformance:${slug}] ${message}`);
+  };
+  const events = sampleEvents(factory);
+
+  /** Loads a plugin with a healthy vendor; returns the calls its events cause after loading. */
+  const reference = async (): Promise<{ loadCalls: number; calls: VendorCall[] }> => {
+    resetPage();
+    const vendor = serveVendor(emulator);
+    try {
+      const plugin = fast(validSettings);
+      await plugin
+        .load({}, undefined)
+        .catch((error: unknown) => fail(`load() with valid settings rejected: ${String(error)}`));
+      const loadCalls = vendor.calls.length;
+      events.forEach((event) => dispatch(plugin, event));
+      await settle();
+      return { loadCalls, calls: vendor.calls.slice(loadCalls) };
+    } finally {
+      vendor.stop();
+    }
+  };
+
+  const checks: ConformanceCheck[] = [
+    {
+      name: 'refuses invalid settings with a message naming the field, before any script loads',
+      run: () =>
+        quietly(async () => {
+          if (invalidSettings.length === 0) fail('the test plan lists no invalid settings');
+          for (const { settings, field } of invalidSettings) {
+            resetPage();
+            const vendor = serveVendor(emulator);
+            let loading: Promise<void>;
+            try {
+              loading = fast(settings).load({}, undefined);
+            } catch (error) {
+              vendor.stop();
+              return fail(`load() threw synchronously for ${JSON.stringify(settings)}: ${String(error)}`);
+            }
+            const outcome = await loading.then(
+              () => undefined,
+              (error: unknown) => String(error instanceof Error ? error.message : error),
+            );
+            vendor.stop();
+            const expected = field ? `settings.${field}` : 'settings';
+            if (outcome === undefined) fail(`load() accepted invalid settings ${JSON.stringify(settings)}`);
+            if (!outcome!.includes(`[devicemode:${slug}]`) || !outcome!.includes(expected)) {
+              fail(`the message for ${JSON.stringify(settings)} should name "${expected}", got: ${outcome}`);
+            }
+            if (vendor.requested.length) fail(`invalid settings still requested ${vendor.requested.join(', ')}`);
+          }
+        }),
+    },
+    ...FAULTS.map((fault: Fault): ConformanceCheck => ({
+      name: `vendor fault "${fault}": load() settles in time, no exception reaches the page, other destinations get every event`,
+      run: () =>
+        quietly(async () => {
+          resetPage();
+          const vendor = serveVendor(emulator, { fault });
+          const seen: string[] = [];
+          try {
+            const timing = fast(validSettings);
+            const started = Date.now();
+            const outcome = await settledWithin(timing.load({}, undefined), CONFORMANCE_TIMEOUT_MS + 1000);
+            if (outcome === 'pending')
+              fail(
+                `load() was still pending ${Date.now() - started} ms after a "${fault}" fault (timeout ${CONFORMANCE_TIMEOUT_MS} ms)`,
+              );
+            resetPage();
+            const errors = await pageErrors(() =>
+              withLocalSegmentApi(async () => {
+                const [analytics] = await AnalyticsBrowser.load(
+                  {
+                    writeKey: 'conformance',
+                    cdnSettings: { integrations: { 'Segment.io': { apiKey: 'conformance' } } },
+                  },
+                  { initialPageview: false },
+                );
+                await analytics
+                  .register(fast(validSettings) as unknown as Plugin, recorderPlugin(seen))
+                  .catch(() => undefined);
+                const calls = Promise.all([
+                  analytics.identify('u1'),
+                  analytics.track('First'),
+                  analytics.page(),
+                  analytics.track('Second'),
+                ]);
+                if ((await settledWithin(calls, CONFORMANCE_TIMEOUT_MS + 2000)) !== 'resolved') {
+                  fail(`analytics calls did not resolve with a "${fault}" fault: ${name} stalls the page`);
+                }
+              }),
+            );
+            if (errors.length) fail(`with a "${fault}" fault the page saw: ${errors.join('; ')}`);
+            if (seen.join(',') !== 'identify,First,page,Second') {
+              fail(
+                `with a "${fault}" fault the other destination received [${seen.join(', ')}] instead of [identify, First, page, Second]`,
+              );
+            }
+          } finally {
+            vendor.stop();
+          }
+        }),
+    })),
+    {
+      name: 'delivers events sent before the vendor is ready once, in order',
+      run: () =>
+        quietly(async () => {
+          const expected = await reference();
+          if (expected.calls.length === 0) fail(`the sample events caused no vendor call at all; nothing to compare`);
+          resetPage();
+          const vendor = serveVendor(emulator, { delayMs: 40 });
+          try {
+            const plugin = fast(validSettings);
+            const half = Math.ceil(events.length / 2);
+            events.slice(0, half).forEach((event) => dispatch(plugin, event));
+            const loading = plugin.load({}, undefined);
+            events.slice(half).forEach((event) => dispatch(plugin, event));
+            if (vendor.calls.length > expected.loadCalls) fail('events reached the vendor before it was ready');
+            await loading;
+            await settle();
+            const early = vendor.calls.slice(expected.loadCalls);
+            if (JSON.stringify(early) !== JSON.stringify(expected.calls)) {
+              fail(
+                `events sent before ready caused\n  ${JSON.stringify(early)}\nbut the same events after ready cause\n  ${JSON.stringify(expected.calls)}`,
+              );
+            }
+          } finally {
+            vendor.stop();
+          }
+        }),
+    },
+    {
+      name: 'consent denied: no vendor call, and no script under host-managed consent',
+      run: () =>
+        quietly(async () => {
+          const category = 'conformance-category';
+          resetPage();
+          let vendor = serveVendor(emulator);
+          try {
+            const gated = fast({ ...validSettings, consentSettings: { categories: [category] } });
+            await gated.load({}, undefined);
+            events.forEach((event) => dispatch(gated, withConsent(event, { [category]: false })));
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            if (vendor.requested.length) fail(`consent was denied but ${vendor.requested.join(', ')} was requested`);
+            if (vendor.calls.length) fail(`consent was denied but the vendor received ${JSON.stringify(vendor.calls)}`);
+          } finally {
+            vendor.stop();
+          }
+          const defaults = factory.definition.consent ?? [];
+          if (defaults.length === 0) return;
+          resetPage();
+          vendor = serveVendor(emulator);
+          try {
+            const plugin = fast(validSettings);
+            await plugin.load({}, undefined);
+            const loaded = vendor.calls.length;
+            const denied = Object.fromEntries(defaults.map((c) => [c, false]));
+            events.forEach((event) => dispatch(plugin, withConsent(event, denied)));
+            await settle();
+            if (vendor.calls.length > loaded) {
+              fail(
+                `events denying ${defaults.join(', ')} still reached the vendor: ${JSON.stringify(vendor.calls.slice(loaded))}`,
+              );
+            }
+          } finally {
+            vendor.stop();
+          }
+        }),
+    },
+    {
+      name: 'two instances on one page share one vendor script tag',
+      run: () =>
+        quietly(async () => {
+          resetPage();
+          const vendor = serveVendor(emulator);
+          try {
+            await Promise.all([fast(validSettings).load({}, undefined), fast(validSettings).load({}, undefined)]);
+            const sources = vendorScripts(emulator).map((script) => script.src);
+            const duplicated = sources.filter((src, i) => sources.indexOf(src) !== i);
+            if (duplicated.length) fail(`two instances injected ${duplicated[0]} twice`);
+          } finally {
+            vendor.stop();
+          }
+        }),
+    },
+    {
+      name: "leaks no globals beyond the vendor's own",
+      run: () =>
+        quietly(async () => {
+          resetPage();
+          const vendor = serveVendor(emulator);
+          try {
+            const plugin = fast(validSettings);
+            await plugin.load({}, undefined);
+            events.forEach((event) => dispatch(plugin, event));
+            await settle();
+            const leaked = addedGlobals().filter((key) => !emulator.globals.includes(key));
+            if (leaked.length)
+              fail(
+                `window gained ${leaked.join(', ')}: not among the vendor's globals (${emulator.globals.join(', ')})`,
+              );
+          } finally {
+            vendor.stop();
+          }
+        }),
+    },
+    {
+      name: `${FUZZ_EVENTS.toLocaleString('en')} fuzzed events: no exception, no prototype pollution`,
+      run: () =>
+        quietly(async () => {
+          resetPage();
+          const vendor = serveVendor(emulator);
+          const before = prototypeKeys();
+          try {
+            const plugin = fast(validSettings);
+            await plugin.load({}, undefined);
+            const samples = fc.sample(fuzzedEvent(), { numRuns: FUZZ_EVENTS, seed: 20261122 });
+            const errors = await pageErrors(async () => {
+              for (const event of samples) {
+                try {
+                  fuzzDispatch(plugin, event);
+                } catch (error) {
+                  fail(`a plugin method threw for ${safeJson(event)}: ${String(error)}`);
+                }
+              }
+              await settle();
+            });
+            if (errors.length) fail(`fuzzed events caused ${errors.slice(0, 3).join('; ')}`);
+            const after = prototypeKeys();
+            if (after !== before) fail(`fuzzed events polluted a prototype: ${before} → ${after}`);
+          } finally {
+            vendor.stop();
+          }
+        }),
+    },
+  ];
+  return checks;
+}
+
+function prototypeKeys(): string {
+  return [Object.prototype, Array.prototype, Function.prototype]
+    .map((p) => Object.getOwnPropertyNames(p).sort().join(','))
+    .join(' | ');
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value).slice(0, 300);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Segment-shaped events with hostile values: wrong types, `__proto__` keys, deep and odd objects. */
+function fuzzedEvent(): fc.Arbitrary<unknown> {
+  const hostileObject = fc.oneof(
+    fc.object({ maxDepth: 3 }),
+    fc.json({ maxDepth: 3 }).map((text) => JSON.parse(text) as unknown),
+    fc.constant(JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}')),
+    fc.anything({ maxDepth: 2 }),
+  );
+  const type = fc.constantFrom('track', 'identify', 'page', 'group', 'alias', 'screen', 'bogus', '__proto__');
+  const name = fc.oneof(
+    fc.string(),
+    fc.constantFrom('Order Completed', 'Product Viewed', '__proto__', 'constructor', 'toString'),
+    fc.anything(),
+  );
+  const id = fc.oneof(fc.string(), fc.constant(null), fc.integer(), fc.anything({ maxDepth: 1 }));
+  return fc.oneof(
+    fc.record(
+      {
+        type,
+        event: name,
+        name,
+        userId: id,
+        anonymousId: id,
+        groupId: id,
+        previousId: id,
+        properties: hostileObject,
+        traits: hostileObject,
+        context: fc.oneof(
+          hostileObject,
+          fc.record({ consent: fc.record({ categoryPreferences: fc.dictionary(fc.string(), fc.anything()) }) }),
+        ),
+      },
+      { requiredKeys: ['type'] },
+    ),
+    fc.anything({ maxDepth: 2 }),
+  );
+}
+
+/** Calls the method named by the event's type when it exists, as analytics-next would. */
+function fuzzDispatch(plugin: DestinationPlugin, event: unknown): void {
+  const type = (event as { type?: unknown } | null)?.type;
+  const method =
+    typeof type === 'string' && Object.prototype.hasOwnProperty.call(plugin, type)
+      ? (plugin as unknown as Record<string, unknown>)[type]
+      : undefined;
+  if (typeof method === 'function') method.call(plugin, { event });
+}
+
+/** Registers the conformance suite as jest tests. Every destination runs it (see the kit's README). */
+export function runConformance(factory: AnyFactory, plan: Omit<DestinationTestPlan, 'destination' | 'fixtures'>): void {
+  describe(`${factory.definition.name}: conformance`, () => {
+    for (const check of conformanceChecks(factory, plan)) it(check.name, check.run, 20_000);
+  });
+}
