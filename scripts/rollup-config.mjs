@@ -37,6 +37,7 @@ export function packageConfig(configUrl, options = {}) {
     onwarn: failOnWarning,
     plugins: [
       nodeResolve({ extensions: ['.ts', '.mjs', '.js', '.json'] }),
+      slimSettingsSchema(),
       json({ preferConst: true, compact: true }),
       esbuild({ target }),
     ],
