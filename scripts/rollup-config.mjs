@@ -101,8 +101,8 @@ export function browserPlugins(tsconfig) {
     nodeResolve({ extensions: ['.ts', '.mjs', '.js', '.json'], browser: true }),
     slimSettingsSchema(),
     json({ preferConst: true, compact: true }),
-    esbuild({ target: 'es2020', tsconfig }),
-    terser({ ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+    esbuild({ target: 'es2021', tsconfig }),
+    terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
   ];
 }
 

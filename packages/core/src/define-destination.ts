@@ -19,6 +19,9 @@ const METHODS: readonly EventMethod[] = ['track', 'identify', 'page', 'group', '
 /** `track "Order Completed"`, `page`, … for log lines. */
 const describeEvent = (event: SegmentEvent): string => (event.type === 'track' ? `track "${event.event}"` : event.type);
 
+/** Steps inside load() time out this much before load() itself, so their precise message wins. */
+const STEP_MARGIN_MS = 5;
+
 /**
  * Turns a definition into the factory analytics-next calls: `(settings) => Plugin`.
  * Every plugin it makes validates settings before loading, never throws synchronously, settles
@@ -32,24 +35,21 @@ export function defineDestination<S, C>(definition: DestinationDefinition<S, C>)
   return factory;
 }
 
-// Plugin states, as numbers: they minify to one character.
-const IDLE = 0;
-const READY = 2;
-const FAILED = 3;
-
 function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings: unknown): DestinationPlugin {
   const { slug, name, loadTimeoutMs: timeoutMs = 10_000, bufferSize = 500 } = definition;
   const log = createLogger(slug);
   const result = validateSettings<S>(definition.settings, rawSettings);
   const settings = (result as { value: S }).value;
   const [categories, gated] = readConsentRules(rawSettings, definition.consent);
+  // Events that arrive before the vendor is ready: the first `bufferSize` are kept (the first page
+  // view matters most), the rest counted.
   let buffer: SegmentEvent[] = [];
   let dropped = 0;
-  let status = result.ok ? IDLE : FAILED;
+  // undefined: not started; true: ready; false: failed (or invalid settings).
+  let ready: boolean | undefined = result.ok ? undefined : false;
   let client: C;
   let analytics: AnalyticsLike | undefined;
   let started: Promise<void> | undefined;
-  let pending: string | undefined;
 
   const fail = (message: string, cause?: unknown): Error => {
     log.error(message);
@@ -67,40 +67,27 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
     }
   };
 
-  /** Runs one awaited step of load() with what is left of the deadline; the timeout names it. */
-  const step = <T>(what: string, deadline: number, run: (msLeft: number) => Promise<T>): Promise<T> => {
-    pending = what;
-    return run(Math.max(1, deadline - Date.now())).finally(() => (pending = undefined));
-  };
-
-  const start = (): Promise<void> =>
-    (started ??= new Promise<C>((resolve, reject) => {
-      const deadline = Date.now() + timeoutMs;
-      setTimeout(
-        () => reject(new Error(`timed out after ${timeoutMs} ms ${pending ?? `waiting for ${name} to load`}`)),
-        timeoutMs,
-      );
-      status = 1;
-      Promise.resolve()
-        .then(() =>
-          definition.load({
-            settings,
-            analytics,
-            window,
-            log,
-            loadScript: (src, options) =>
-              step(`loading ${src}`, deadline, (timeoutMs) => loadScript(src, { timeoutMs, ...options })),
-            resolveWhen: (condition, options) =>
-              step(`waiting for ${options?.what ?? 'the vendor to be ready'}`, deadline, (timeoutMs) =>
-                resolveWhen(condition, { timeoutMs, ...options }),
-              ),
-          }),
-        )
-        .then(resolve, reject);
-    }).then(
+  const start = (): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    const left = (): number => Math.max(1, deadline - Date.now() - STEP_MARGIN_MS);
+    return (started ??= Promise.race([
+      Promise.resolve().then(() =>
+        definition.load({
+          settings,
+          analytics,
+          window,
+          log,
+          loadScript: (src, options) => loadScript(src, { timeoutMs: left(), ...options }),
+          resolveWhen: (condition, options) => resolveWhen(condition, { timeoutMs: left(), ...options }),
+        }),
+      ),
+      new Promise<never>((_, reject) =>
+        setTimeout(reject, timeoutMs, new Error(`timed out after ${timeoutMs} ms waiting for ${name} to load`)),
+      ),
+    ]).then(
       (vendor) => {
         client = vendor;
-        status = READY;
+        ready = true;
         if (dropped)
           log.warn(
             `${dropped} events arrived before ${name} was ready and were dropped: the buffer holds ${bufferSize}`,
@@ -109,21 +96,20 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
         buffer = [];
       },
       (error) => {
-        status = FAILED;
+        ready = false;
         const lost = buffer.length + dropped;
         buffer = [];
         throw fail(`load failed: ${describeError(error)}${lost ? ` (${lost} buffered events dropped)` : ''}`, error);
       },
     ));
+  };
 
   const receive = (event: SegmentEvent): void => {
-    if (status === FAILED || !isObject(event)) return;
+    if (ready === false || !isObject(event)) return;
     const granted = consentGranted(event, categories);
-    if (granted === false)
-      log.debug(`${describeEvent(event)} not sent: consent not given for ${categories.join(', ')}`);
-    else if (status === READY) deliver(event);
+    if (granted === false) log.debug(`${describeEvent(event)} not sent: consent not given for ${categories}`);
+    else if (ready) deliver(event);
     else {
-      // Keep the first events (the first page view matters most); count what does not fit.
       if (buffer.length < bufferSize) buffer.push(event);
       else dropped++;
       if (gated && granted) start().catch(() => undefined);
@@ -134,7 +120,7 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
     name,
     type: 'destination',
     version: definition.version,
-    isLoaded: () => status === READY,
+    isLoaded: () => ready === true,
     async load(_ctx, instance) {
       if (!result.ok) throw fail(`invalid settings: ${result.errors.join('; ')}. Fix them in the ${name} settings`);
       analytics = instance as AnalyticsLike | undefined;

@@ -45,7 +45,7 @@ export function loadScript(
       document.head.appendChild(script);
     }
     const found = script;
-    const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms loading ${href}`)), timeoutMs);
+    const timer = setTimeout(() => reject(new Error(`timed out loading ${href}`)), timeoutMs);
     const on = (type: string, settle: () => void): void =>
       found.addEventListener(type, () => {
         clearTimeout(timer);

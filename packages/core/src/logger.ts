@@ -9,27 +9,24 @@ export function setLogLevel(level: LogLevel): void {
   (globalThis as Record<string, unknown>)[GLOBAL_KEY] = level;
 }
 
-function threshold(): number {
-  let level = (globalThis as Record<string, unknown>)[GLOBAL_KEY];
-  try {
-    // Lets someone debug a live page without a deploy: localStorage['devicemode:log'] = 'debug'.
-    level ??= localStorage.getItem('devicemode:log');
-  } catch {
-    // No storage (sandboxed iframe, privacy mode, Node): keep the default.
-  }
-  const index = LEVELS.indexOf(level as LogLevel);
-  return index < 0 ? 2 : index;
-}
-
 /** The message format every devicemode log line and error uses. */
 export const formatMessage = (slug: string, message: string): string => `[devicemode:${slug}] ${message}`;
 
 /** The one logger: `[devicemode:<slug>] what happened: why`; silent below `warn` by default. */
 export function createLogger(slug: string): Logger {
   const log = {} as Logger;
-  LEVELS.slice(0, 4).forEach((level, rank) => {
+  LEVELS.forEach((level, rank) => {
     log[level as keyof Logger] = (message, ...details) => {
-      if (rank >= threshold()) console[level as keyof Logger](formatMessage(slug, message), ...details);
+      let wanted = (globalThis as Record<string, unknown>)[GLOBAL_KEY];
+      try {
+        // Lets someone debug a live page without a deploy: localStorage['devicemode:log'] = 'debug'.
+        wanted ??= localStorage.getItem('devicemode:log');
+      } catch {
+        // No storage (sandboxed iframe, privacy mode): keep the default.
+      }
+      const threshold = LEVELS.indexOf(wanted as LogLevel);
+      if (rank >= (threshold < 0 ? 2 : threshold))
+        console[level as keyof Logger](formatMessage(slug, message), ...details);
     };
   });
   return log;

@@ -20,7 +20,7 @@ export function resolveWhen<T>(
       }
       if (value) resolve(value);
       else if (Date.now() - started < timeoutMs) setTimeout(tick, intervalMs);
-      else reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      else reject(new Error(`timed out waiting for ${what}`));
     };
     tick();
   });

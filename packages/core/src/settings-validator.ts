@@ -11,35 +11,37 @@ const TYPES: Record<string, (value: unknown) => boolean> = {
   object: isObject,
 };
 
-/** `*imum` keywords bound numbers, the others bound `.length`; `min*` are lower bounds, `exclusive*` strict. */
-const BOUNDS = [
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minLength',
-  'maxLength',
-  'minItems',
-  'maxItems',
-];
-
 const own = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-function problemOf(schema: SettingSchema, value: unknown): string | undefined {
+/** What is wrong with `value` under `schema` (`must …`), or ''. */
+function problemOf(schema: SettingSchema, value: unknown): string {
   const { type, pattern } = schema;
-  if (type && !(TYPES[type] ? TYPES[type](value) : typeof value === type)) return `must be of type ${type}`;
-  if (schema.enum && !schema.enum.includes(value)) return `must be one of ${JSON.stringify(schema.enum)}`;
-  if (typeof value === 'string' && pattern && !new RegExp(pattern).test(value)) return `must match /${pattern}/`;
-  for (const keyword of BOUNDS) {
-    const limit = schema[keyword] as number | undefined;
-    const numeric = keyword.includes('imum');
-    if (limit === undefined || numeric !== (typeof value === 'number')) continue;
-    const lower = /^(min|exclusiveMin)/.test(keyword);
-    const strict = keyword[0] === 'e';
-    const margin = (lower ? 1 : -1) * ((numeric ? (value as number) : (value as string).length) - limit);
-    if (strict ? margin <= 0 : margin < 0)
-      return `${numeric ? '' : 'length '}must be ${lower ? '>' : '<'}${strict ? '' : '='} ${limit}`;
-  }
+  // Bounds: numbers by value; strings and arrays by length. A comparison with an absent bound is false.
+  const numeric = typeof value === 'number';
+  // NaN when there is nothing to measure: every comparison below is then false.
+  const size = numeric ? value : ((value as string[] | null)?.length ?? NaN);
+  const [min, max, above, below] = numeric
+    ? [schema.minimum, schema.maximum, schema.exclusiveMinimum, schema.exclusiveMaximum]
+    : Array.isArray(value)
+      ? [schema.minItems, schema.maxItems]
+      : [schema.minLength, schema.maxLength];
+  const bound =
+    size < min!
+      ? `>= ${min}`
+      : size > max!
+        ? `<= ${max}`
+        : size <= above!
+          ? `> ${above}`
+          : size >= below!
+            ? `< ${below}`
+            : '';
+  return type && !(TYPES[type] ?? ((v: unknown) => typeof v === type))(value)
+    ? `must be of type ${type}`
+    : schema.enum && !schema.enum.includes(value)
+      ? `must be one of ${JSON.stringify(schema.enum)}`
+      : typeof value === 'string' && pattern && !new RegExp(pattern).test(value)
+        ? `must match /${pattern}/`
+        : bound && `${numeric ? '' : 'length '}must be ${bound}`;
 }
 
 /** Checks one value; pushes `path: problem` to `errors`; returns the value, cleaned. */
@@ -48,41 +50,36 @@ function check(schema: SettingSchema, value: unknown, path: string, errors: stri
   if (problem) errors.push(`${path}: ${problem}`);
   else if (Array.isArray(value))
     return value.map((item, i) => (schema.items ? check(schema.items, item, `${path}[${i}]`, errors) : item));
-  else if (isObject(value)) return checkObject(schema, value, path, errors);
+  else if (isObject(value)) {
+    // Declared properties are checked and copied; other keys only through `additionalProperties`.
+    const out: Record<string, unknown> = {};
+    const { properties = {}, additionalProperties: extra } = schema;
+    for (const key in properties) {
+      const property = properties[key]!;
+      const at = `${path}.${key}`;
+      if (own(value, key) && value[key] !== undefined) out[key] = check(property, value[key], at, errors);
+      // Defaults are copied, so a plugin mutating its settings cannot change the schema.
+      else if (own(property, 'default')) out[key] = JSON.parse(JSON.stringify(property.default));
+      else if (schema.required?.includes(key)) errors.push(`${at}: required`);
+    }
+    for (const key in value) {
+      if (isObject(extra) && own(value, key) && !own(properties, key) && key !== '__proto__') {
+        out[key] = check(extra, value[key], `${path}.${key}`, errors);
+      }
+    }
+    return out;
+  }
   return value;
 }
 
-/** Declared properties are checked and copied; other keys only through `additionalProperties`. */
-function checkObject(schema: SettingSchema, input: Record<string, unknown>, path: string, errors: string[]): object {
-  const out: Record<string, unknown> = {};
-  const { properties = {}, additionalProperties: extra } = schema;
-  for (const key in properties) {
-    const property = properties[key] as SettingSchema;
-    const at = `${path}.${key}`;
-    if (own(input, key) && input[key] !== undefined) out[key] = check(property, input[key], at, errors);
-    // Defaults are copied, so a plugin mutating its settings cannot change the schema.
-    else if (own(property, 'default')) out[key] = JSON.parse(JSON.stringify(property.default));
-    else if (schema.required?.includes(key)) errors.push(`${at}: required`);
-  }
-  for (const key in input) {
-    if (!isObject(extra) || !own(input, key) || own(properties, key) || key === '__proto__') continue;
-    out[key] = check(extra, input[key], `${path}.${key}`, errors);
-  }
-  return out;
-}
-
 /**
- * Validates settings against the JSON-Schema subset settings use (type, enum, pattern,
- * min/max length, items, minimum/maximum, properties, required, additionalProperties, default).
- * Unknown top-level keys are dropped, as zod's `z.object` does: remote settings carry many.
- * Messages read `settings.<field>: <rule>`.
+ * Validates settings against the JSON-Schema subset settings use (type, enum, pattern, min/max
+ * length, items, minimum/maximum, properties, required, additionalProperties, default). Unknown
+ * top-level keys are dropped, as zod's `z.object` does: remote settings carry many. Messages read
+ * `settings.<field>: must be …` or `settings.<field>: required`.
  */
 export function validateSettings<S>(schema: SettingSchema, input: unknown): SettingsResult<S> {
   const errors: string[] = [];
-  const value = isObject(input)
-    ? checkObject({ ...schema, additionalProperties: false }, input, 'settings', errors)
-    : errors.push(
-        `settings: must be an object, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`,
-      );
+  const value = check({ ...schema, type: 'object', additionalProperties: false }, input, 'settings', errors);
   return errors.length ? { ok: false, errors } : { ok: true, value: value as S };
 }

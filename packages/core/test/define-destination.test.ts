@@ -56,9 +56,9 @@ describe('settings are validated before anything loads', () => {
     [{ apiKey: 'UPPER' }, 'settings.apiKey: must match /^[a-z0-9]{8,32}$/'],
     [{ apiKey: KEY, scriptUrl: 'javascript:alert(1)' }, 'settings.scriptUrl: must match'],
     [{ apiKey: KEY, trackPages: 'yes' }, 'settings.trackPages: must be of type boolean'],
-    [null, 'settings: must be an object, got null'],
-    ['token', 'settings: must be an object, got string'],
-    [[KEY], 'settings: must be an object, got an array'],
+    [null, 'settings: must be of type object'],
+    ['token', 'settings: must be of type object'],
+    [[KEY], 'settings: must be of type object'],
   ])('%j → load() rejects naming the field (%s) and injects no script', async (settings, message) => {
     serveAcme();
     const plugin = acmeDefinition()(settings);
@@ -108,7 +108,7 @@ describe('load() always settles', () => {
   it('rejects after the timeout when the script hangs', async () => {
     serveAcme('hang');
     await expect(acmeDefinition({ loadTimeoutMs: 60 })({ apiKey: KEY }).load({}, undefined)).rejects.toThrow(
-      '[devicemode:acme] load failed: timed out after 60 ms loading https://cdn.acme.test/acme.js',
+      '[devicemode:acme] load failed: timed out loading https://cdn.acme.test/acme.js',
     );
   });
 
