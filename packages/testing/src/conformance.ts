@@ -1,5 +1,4 @@
 // One suite every destination runs: what defineDestination promises, checked against the real plugin.
-import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import { AnalyticsBrowser } from '@segment/analytics-next';
 import type { Plugin } from '@segment/analytics-next';
@@ -446,7 +445,7 @@ function fuzzDispatch(plugin: DestinationPlugin, event: unknown): void {
   if (typeof method === 'function') method.call(plugin, { event });
 }
 
-/** Registers the conformance suite as jest tests. Every destination runs it (see the kit's README). */
+/** Registers the conformance suite as jest tests (jest's globals: tools can load this module outside jest). */
 export function runConformance(factory: AnyFactory, plan: Omit<DestinationTestPlan, 'destination' | 'fixtures'>): void {
   describe(`${factory.definition.name}: conformance`, () => {
     for (const check of conformanceChecks(factory, plan)) it(check.name, check.run, 20_000);

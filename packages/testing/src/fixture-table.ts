@@ -1,6 +1,5 @@
 // A destination's behaviour as data: Segment events in → vendor calls out, run by one loop. The same
 // table feeds the generated README, so the docs cannot drift from what is tested.
-import { describe, expect, it } from '@jest/globals';
 import type { DestinationFactory, PluginContext, SegmentEvent } from '@devicemode/core';
 import type { VendorCall, VendorEmulator } from './emulator';
 import { resetPage, serveVendor } from './jsdom-page';
@@ -76,7 +75,7 @@ export async function runFixture(
   }
 }
 
-/** Registers one jest test per row of the plan's fixture table. */
+/** Registers one jest test per row of the plan's fixture table (uses jest's globals, so tools can load plans outside jest). */
 export function runFixtureTable(plan: DestinationTestPlan): void {
   const { name } = plan.destination.definition;
   describe(`${name}: fixture table`, () => {

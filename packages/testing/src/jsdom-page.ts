@@ -62,7 +62,8 @@ export function serveVendor(
   return { calls, requested, stop: () => observer.disconnect() };
 }
 
-const baseline = new Set(Object.keys(window));
+// Guarded so tools can load fixture plans in plain Node (no window), e.g. for docs and governance.
+const baseline = new Set(typeof window === 'undefined' ? [] : Object.keys(window));
 
 /** Globals the page has now that a fresh jsdom page did not. */
 export function addedGlobals(): string[] {
