@@ -43,14 +43,14 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/packages/**/test/**/*.test.ts'],
+      testMatch: ['<rootDir>/packages/**/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '\\.browser\\.test\\.ts$'],
     },
     {
       ...shared,
       displayName: 'browser',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/packages/**/test/**/*.browser.test.ts'],
+      testMatch: ['<rootDir>/packages/**/test/**/*.browser.test.ts', '<rootDir>/test/**/*.browser.test.ts'],
     },
   ],
 };
