@@ -204,6 +204,12 @@ export function conformanceChecks(
           resetPage();
           const vendor = serveVendor(emulator, { fault });
           const seen: string[] = [];
+          // The plugin analytics-next loads keeps loading after the calls resolve; the check waits for it
+          // to settle, or it could become ready against the next check's vendor and deliver stale events.
+          const registered = fast(validSettings);
+          const load = registered.load;
+          let loading: Promise<void> = Promise.resolve();
+          registered.load = (ctx, instance) => (loading = load.call(registered, ctx, instance));
           try {
             const timing = fast(validSettings);
             const started = Date.now();
@@ -222,9 +228,7 @@ export function conformanceChecks(
                   },
                   { initialPageview: false },
                 );
-                await analytics
-                  .register(fast(validSettings) as unknown as Plugin, recorderPlugin(seen))
-                  .catch(() => undefined);
+                await analytics.register(registered as unknown as Plugin, recorderPlugin(seen)).catch(() => undefined);
                 const calls = Promise.all([
                   analytics.identify('u1'),
                   analytics.track('First'),
@@ -243,6 +247,7 @@ export function conformanceChecks(
               );
             }
           } finally {
+            await settledWithin(loading, CONFORMANCE_TIMEOUT_MS + 1000);
             vendor.stop();
           }
         }),
