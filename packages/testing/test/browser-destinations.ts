@@ -3,15 +3,8 @@ import { join } from 'node:path';
 import { bundleDestination } from '@devicemode/testing/browser';
 import type { AnalyticsCall, DefinitionOverrides, DestinationBundle } from '@devicemode/testing/browser';
 
-// The kit's root entry reads `window` when imported (jsdom-page.ts), and these tests run in node:
-// Beacon's emulator only needs defineEmulator, so its import of the root gets the emulator module.
-// (Remove once jsdom-page.ts reads `window` lazily.)
-jest.mock('../src/index', () => jest.requireActual('../src/emulator'));
-
-import { emulator } from './example/emulator';
-
+export { emulator as beaconEmulator } from './example/emulator';
 export { lanternEmulator } from './browser-lantern/emulator';
-export const beaconEmulator = emulator;
 
 export const BEACON_SETTINGS = { siteId: 'bk_0123456789' };
 export const LANTERN_SETTINGS = { key: 'lt_abc123' };
