@@ -1,0 +1,135 @@
+// Wire level: the CDN bundle loaded by analytics-next through remotePlugins, the real Browser SDK 2 served
+// at the URL the destination loads, and what the SDK sends to Amplitude's HTTP API asserted.
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { packageFile, readDestinationBundle, remotePlugin, startBrowserHarness } from '@devicemode/testing/browser';
+import type { AnalyticsPage, BrowserHarness, CapturedRequest, DestinationBundle } from '@devicemode/testing/browser';
+
+const TIMEOUT_MS = 40_000;
+const API_KEY = 'fedcba9876543210fedcba9876543210';
+const SDK_URL = 'https://cdn.amplitude.com/libs/analytics-browser-2.47.1-min.js.gz';
+
+interface AmplitudeEvent {
+  event_type: string;
+  device_id?: string;
+  user_id?: string;
+  event_properties?: Record<string, unknown>;
+  user_properties?: Record<string, unknown>;
+  groups?: Record<string, unknown>;
+}
+const eventsIn = (request: CapturedRequest): AmplitudeEvent[] =>
+  (request.body as { events?: AmplitudeEvent[] } | undefined)?.events ?? [];
+
+let harness: BrowserHarness;
+let bundle: DestinationBundle;
+let session: AnalyticsPage;
+
+beforeAll(async () => {
+  bundle = readDestinationBundle(join(__dirname, '../dist/cdn/amplitude.js'), 'amplitudeDestination');
+  harness = await startBrowserHarness();
+}, TIMEOUT_MS);
+afterAll(async () => {
+  await session?.close();
+  await harness?.close();
+});
+
+it(
+  'the real SDK sends identify, track, revenue, page and group with the API key, the user id and Segment’s anonymous id',
+  async () => {
+    session = await harness.open({
+      files: [{ url: SDK_URL, file: packageFile('@amplitude/analytics-browser', 'lib/scripts/amplitude-min.js') }],
+      apis: [
+        { url: 'https://api2.amplitude.com/', response: { body: '{"code":200}' } },
+        // The SDK fetches its remote configuration; an empty one keeps the destination's options.
+        { url: 'https://sr-client-cfg.amplitude.com/', response: { body: '{}' } },
+      ],
+    });
+    await session.load({
+      remotePlugins: [
+        remotePlugin(bundle, harness.serve(bundle), { name: 'Amplitude', settings: { apiKey: API_KEY } }),
+      ],
+    });
+    expect(
+      await session.send([
+        ['identify', 'user-42', { email: 'ada@example.com', plan: 'pro' }],
+        [
+          'track',
+          'Order Completed',
+          {
+            order_id: 'ord-1',
+            revenue: 44,
+            currency: 'EUR',
+            products: [
+              { product_id: 'p-1', name: 'Shoe', price: 30, quantity: 1 },
+              { product_id: 'p-2', name: 'Sock', price: 7, quantity: 2 },
+            ],
+          },
+        ],
+        ['page', 'Shop', 'Trail shoes'],
+        ['group', 'org-7', { name: 'Analytical Engines' }],
+      ]),
+    ).toEqual(['resolved', 'resolved', 'resolved', 'resolved']);
+    const anonymousId = await session.page.evaluate(() =>
+      (
+        window as unknown as { __devicemodeAnalytics: { user: () => { anonymousId: () => string } } }
+      ).__devicemodeAnalytics
+        .user()
+        .anonymousId(),
+    );
+
+    // The SDK sends every 10 s by default: ask it to flush (its public API) until the last event is out.
+    const flushing = setInterval(() => {
+      session.page
+        .evaluate(() => (window as unknown as { amplitude?: { flush?: () => void } }).amplitude?.flush?.())
+        .catch(() => undefined);
+    }, 300);
+    try {
+      await session.waitForRequest(
+        (request) => eventsIn(request).some((event) => event.event_type === '$groupidentify'),
+        20_000,
+      );
+    } finally {
+      clearInterval(flushing);
+    }
+    const sent = session.requests.filter((request) => request.url === 'https://api2.amplitude.com/2/httpapi');
+    expect(sent.every((request) => (request.body as { api_key?: string }).api_key === API_KEY)).toBe(true);
+    const events = sent.flatMap(eventsIn);
+    // Every event, Amplitude's own included, carries Segment's anonymous id as device id.
+    for (const event of events) expect(event.device_id).toBe(anonymousId);
+    // Besides ours, the SDK's own init events only (its session start and an attribution identify made before
+    // any user was known): no page view of its own.
+    const isSdkOwn = (event: AmplitudeEvent) =>
+      event.event_type === 'session_start' || (event.event_type === '$identify' && !event.user_id);
+    const ours = events.filter((event) => !isSdkOwn(event));
+    for (const event of ours) expect(event.user_id).toBe('user-42');
+
+    expect(ours.map((event) => event.event_type)).toEqual([
+      '$identify',
+      'Order Completed',
+      'revenue_amount',
+      'revenue_amount',
+      '[Amplitude] Page Viewed',
+      '$identify',
+      '$groupidentify',
+    ]);
+    expect(ours[0]!.user_properties).toEqual({ $set: { email: 'ada@example.com', plan: 'pro' } });
+    expect(ours[1]!.event_properties).toMatchObject({ order_id: 'ord-1', revenue: 44, currency: 'EUR' });
+    expect(ours.slice(2, 4).map((event) => event.event_properties)).toEqual([
+      expect.objectContaining({ $productId: 'p-1', $price: 30, $quantity: 1, $currency: 'EUR', order_id: 'ord-1' }),
+      expect.objectContaining({ $productId: 'p-2', $price: 7, $quantity: 2, $currency: 'EUR', order_id: 'ord-1' }),
+    ]);
+    expect(ours[4]!.event_properties).toMatchObject({
+      '[Amplitude] Page Location': session.url,
+      '[Amplitude] Page Domain': '127.0.0.1',
+      name: 'Trail shoes',
+      category: 'Shop',
+    });
+    // setGroup is an $identify with the group; the traits go to the group's own profile.
+    expect(ours[5]!.groups).toEqual({ company: 'org-7' });
+    expect(ours[6]).toMatchObject({ groups: { company: 'org-7' } });
+    expect(session.vendorScripts).toEqual([SDK_URL]);
+    expect(session.blocked).toEqual([]);
+    expect(session.unexpectedErrors()).toEqual([]);
+  },
+  TIMEOUT_MS,
+);
