@@ -50,6 +50,8 @@ module.exports = {
       ...shared,
       displayName: 'browser',
       testEnvironment: 'node',
+      // Launching Chromium and loading real bundles takes seconds on a loaded 2-core machine.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/packages/**/test/**/*.browser.test.ts', '<rootDir>/test/**/*.browser.test.ts'],
     },
   ],

@@ -1,7 +1,7 @@
 import { consentGranted, readConsentRules } from './consent';
 import { isObject } from './globals';
 import { loadScript } from './load-script';
-import { createLogger, describeError, formatMessage } from './logger';
+import { createLogger, describeError } from './logger';
 import { resolveWhen } from './resolve-when';
 import { validateSettings } from './settings-validator';
 import type {
@@ -51,11 +51,6 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
   let analytics: AnalyticsLike | undefined;
   let started: Promise<void> | undefined;
 
-  const fail = (message: string, cause?: unknown): Error => {
-    log.error(message);
-    return new Error(formatMessage(slug, message), { cause });
-  };
-
   const deliver = (event: SegmentEvent): void => {
     const report = (error: unknown): void =>
       log.error(`${describeEvent(event)} failed in the vendor call: ${describeError(error)}`);
@@ -99,7 +94,7 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
         ready = false;
         const lost = buffer.length + dropped;
         buffer = [];
-        throw fail(`load failed: ${describeError(error)}${lost ? ` (${lost} buffered events dropped)` : ''}`, error);
+        log.error(`load failed: ${describeError(error)}${lost ? ` (${lost} buffered events dropped)` : ''}`);
       },
     ));
   };
@@ -112,7 +107,7 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
     else {
       if (buffer.length < bufferSize) buffer.push(event);
       else dropped++;
-      if (gated && granted) start().catch(() => undefined);
+      if (gated && granted) void start();
     }
   };
 
@@ -121,8 +116,11 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
     type: 'destination',
     version: definition.version,
     isLoaded: () => ready === true,
+    // Never rejects: analytics-next's wrapper for remotePlugins and `plugins: [factory]` turns a rejected
+    // load() into an unhandled rejection on the site's page when no event is waiting. Failures are
+    // logged once, the plugin stays not-loaded and drops its events.
     async load(_ctx, instance) {
-      if (!result.ok) throw fail(`invalid settings: ${result.errors.join('; ')}. Fix them in the ${name} settings`);
+      if (!result.ok) return log.error(`invalid settings: ${result.errors.join('; ')}. Fix them in the ${name} settings`);
       analytics = instance as AnalyticsLike | undefined;
       // Under host-managed consent the script waits for an event that grants it.
       if (!gated) await start();

@@ -27,10 +27,11 @@ export function loadScript(
     const failed = (): void =>
       reject(new Error(`failed to load ${href}: blocked (ad blocker, CSP) or not found; check the URL`));
     let script = Array.from(document.scripts).find((s) => s.src === href);
-    if (script) {
-      const status = script.getAttribute(STATUS);
-      if (status !== 'loading') return status === 'error' ? failed() : resolve(script);
-    } else {
+    const status = script?.getAttribute(STATUS);
+    if (script && status !== 'loading') return status === 'error' ? failed() : resolve(script);
+    // Armed before any DOM work: appending can take milliseconds, and the caller's deadline runs from now.
+    const timer = setTimeout(() => reject(new Error(`timed out loading ${href}`)), timeoutMs);
+    if (!script) {
       script = document.createElement('script');
       script.async = true;
       nonce ??= Array.from(document.scripts).find((s) => s.nonce)?.nonce;
@@ -45,7 +46,6 @@ export function loadScript(
       document.head.appendChild(script);
     }
     const found = script;
-    const timer = setTimeout(() => reject(new Error(`timed out loading ${href}`)), timeoutMs);
     const on = (type: string, settle: () => void): void =>
       found.addEventListener(type, () => {
         clearTimeout(timer);

@@ -18,8 +18,10 @@ export function resolveWhen<T>(
       } catch (error) {
         return reject(new Error(`checking for ${what} threw: ${describeError(error)}`));
       }
+      // The last check falls exactly on the deadline, so the timeout is never late by an interval.
+      const left = timeoutMs - (Date.now() - started);
       if (value) resolve(value);
-      else if (Date.now() - started < timeoutMs) setTimeout(tick, intervalMs);
+      else if (left > 0) setTimeout(tick, Math.min(intervalMs, left));
       else reject(new Error(`timed out waiting for ${what}`));
     };
     tick();

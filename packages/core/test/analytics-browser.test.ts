@@ -86,7 +86,7 @@ describe('a core destination inside real analytics-next', () => {
 
   it('keeps the page working when a destination has invalid settings', async () => {
     const analytics = await loadAnalytics();
-    await analytics.register(acmeDefinition()({}) as never).catch(() => undefined);
+    await analytics.register(acmeDefinition()({}) as never);
     await expect(analytics.track('Still fine')).resolves.toBeDefined();
     expect(acmeCalls).toEqual([]);
   });

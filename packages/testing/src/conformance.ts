@@ -18,6 +18,10 @@ export interface ConformanceCheck {
 
 /** Load timeout the checks give the destination, so fault checks finish fast. */
 export const CONFORMANCE_TIMEOUT_MS = 400;
+/** Why load() must resolve even when it fails. */
+const REJECTION_RULE =
+  "load() must log its failure and resolve: on analytics-next's remotePlugins path a rejection reaches the page as an uncaught error";
+
 /** How many fuzzed events the robustness check sends. */
 export const FUZZ_EVENTS = 10_000;
 
@@ -169,30 +173,30 @@ export function conformanceChecks(
 
   const checks: ConformanceCheck[] = [
     {
-      name: 'refuses invalid settings with a message naming the field, before any script loads',
+      name: 'refuses invalid settings with a logged message naming the field, before any script loads',
       run: () =>
-        quietly(async () => {
+        quietly(async (logged) => {
           if (invalidSettings.length === 0) fail('the test plan lists no invalid settings');
           for (const { settings, field } of invalidSettings) {
             resetPage();
             const vendor = serveVendor(emulator);
+            const shown = JSON.stringify(settings);
+            const before = logged.length;
             let loading: Promise<void>;
             try {
               loading = fast(settings).load({}, undefined);
             } catch (error) {
               vendor.stop();
-              return fail(`load() threw synchronously for ${JSON.stringify(settings)}: ${String(error)}`);
+              return fail(`load() threw synchronously for ${shown}: ${String(error)}`);
             }
-            const outcome = await loading.then(
-              () => undefined,
-              (error: unknown) => String(error instanceof Error ? error.message : error),
-            );
+            const outcome = await settledWithin(loading, CONFORMANCE_TIMEOUT_MS + 1000);
             vendor.stop();
+            if (outcome !== 'resolved') fail(`load() ${outcome} for invalid settings ${shown}: ${REJECTION_RULE}`);
             const expected = field ? `settings.${field}` : 'settings';
-            if (outcome === undefined) fail(`load() accepted invalid settings ${JSON.stringify(settings)}`);
-            if (!outcome!.includes(`[devicemode:${slug}]`) || !outcome!.includes(expected)) {
-              fail(`the message for ${JSON.stringify(settings)} should name "${expected}", got: ${outcome}`);
-            }
+            const message = logged.slice(before).find((line) => line.includes(`[devicemode:${slug}]`));
+            if (message === undefined) fail(`invalid settings ${shown} were accepted: nothing was logged`);
+            if (!message!.includes(expected))
+              fail(`the message for ${shown} should name "${expected}", got: ${message}`);
             if (vendor.requested.length) fail(`invalid settings still requested ${vendor.requested.join(', ')}`);
           }
         }),
@@ -218,6 +222,7 @@ export function conformanceChecks(
               fail(
                 `load() was still pending ${Date.now() - started} ms after a "${fault}" fault (timeout ${CONFORMANCE_TIMEOUT_MS} ms)`,
               );
+            if (outcome === 'rejected') fail(`load() rejected after a "${fault}" fault: ${REJECTION_RULE}`);
             resetPage();
             const errors = await pageErrors(() =>
               withLocalSegmentApi(async () => {

@@ -48,6 +48,16 @@ export function answers(emulator: VendorEmulator, src: string): boolean {
 }
 
 /**
+ * `install` as a function expression: an emulator written with method syntax (`install(win, record) {…}`)
+ * serialises to text that is not one, so it gets the `function` keyword it lacks.
+ */
+function installSource(install: VendorEmulator['install']): string {
+  const source = install.toString().trim();
+  if (/^(async\s+)?(function\b|\([^)]*\)\s*=>|[\w$]+\s*=>)/.test(source)) return source;
+  return source.startsWith('async ') ? `async function ${source.slice(6)}` : `function ${source}`;
+}
+
+/**
  * The emulated script as text, for a real browser: records into `window.__devicemodeCalls`
  * (JSON-cloned at call time, as a network request would freeze them) and applies the fault.
  */
@@ -61,6 +71,6 @@ export function emulatorScript(emulator: VendorEmulator, fault: Fault = 'none'):
     if (fault === 'throw-on-call') throw new Error(${JSON.stringify(`${EMULATED_FAILURE}: call`)});
     calls.push(JSON.parse(JSON.stringify(Array.prototype.slice.call(arguments))));
   };
-  (${emulator.install.toString()})(window, record);
+  (${installSource(emulator.install)})(window, record);
 })();`;
 }

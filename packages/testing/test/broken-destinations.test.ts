@@ -42,6 +42,11 @@ const broken: Record<string, { factory: Factory; check: RegExp; message: RegExp 
     check: /vendor fault "hang"/,
     message: /load\(\) was still pending \d+ ms after a "hang" fault/,
   },
+  'rejects load() when the vendor fails': {
+    factory: handmade(() => ({ load: async () => Promise.reject(new Error('[devicemode:beacon] load failed')) })),
+    check: /vendor fault "not-found"/,
+    message: /load\(\) rejected after a "not-found" fault: load\(\) must log its failure and resolve/,
+  },
   'drops events sent before ready': {
     factory: handmade(() => {
       let ready = false;

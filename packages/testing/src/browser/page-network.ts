@@ -1,8 +1,7 @@
 // What a page's requests meet: 127.0.0.1 goes through; vendor scripts, vendor APIs and Segment's API
 // are answered locally; everything else is aborted and recorded, so nothing leaves the machine.
 import type { Request, Route } from 'playwright-core';
-import { answers } from '../emulator';
-import { browserEmulatorScript } from './emulator-source';
+import { answers, emulatorScript } from '../emulator';
 import { decodeBody, decodeForm } from './decode-body';
 import type { CapturedRequest, PageOptions } from './types';
 
@@ -97,7 +96,7 @@ export async function answer(route: Route, network: PageNetwork | undefined, una
     if (fault === 'hang') return;
     if (vendor.delayMs) await new Promise((resolve) => setTimeout(resolve, vendor.delayMs));
     if (fault === 'not-found') return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-    return route.fulfill({ contentType: 'text/javascript', body: browserEmulatorScript(vendor.emulator, fault) });
+    return route.fulfill({ contentType: 'text/javascript', body: emulatorScript(vendor.emulator, fault) });
   }
   const api = apis.find((captured) => url.startsWith(captured.url));
   if (api) return answerApi(route, request, network.requests, api.response);
