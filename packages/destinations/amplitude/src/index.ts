@@ -117,28 +117,30 @@ export const amplitudeDestination = defineDestination<Settings, Amplitude>({
       return Object.assign(stub, { init }) as unknown as Amplitude;
     });
     // An SDK the page loaded itself is used as it is. A second init (the page's snippet, another instance)
-    // is harmless: the SDK ignores an init while one is running, and resolves it.
-    let ready = typeof amplitude.runQueuedFunctions === 'function';
-    if (!ready) {
+    // is harmless: the SDK ignores an init while one is running.
+    if (typeof amplitude.runQueuedFunctions !== 'function') {
       const user = analytics?.user?.();
-      void amplitude
-        .init(settings.apiKey, {
-          serverZone: settings.serverZone,
-          serverUrl: settings.serverUrl,
-          minIdLength: settings.minIdLength,
-          // Segment's ids from the start, so Amplitude's own session events carry them too.
-          deviceId: toText(user?.anonymousId()),
-          userId: toText(user?.id()),
-          // Page views come from Segment's page calls: Amplitude's own would count them twice.
-          autocapture: settings.autocapture && { pageViews: false },
-        })
-        // Resolved by the SDK once it has run this init: ready means ours, not any Amplitude.
-        .promise.then(() => (ready = true));
+      amplitude.init(settings.apiKey, {
+        serverZone: settings.serverZone,
+        serverUrl: settings.serverUrl,
+        minIdLength: settings.minIdLength,
+        // Segment's ids from the start, so Amplitude's own session events carry them too.
+        deviceId: toText(user?.anonymousId()),
+        userId: toText(user?.id()),
+        // Page views come from Segment's page calls: Amplitude's own would count them twice.
+        autocapture: settings.autocapture && { pageViews: false },
+      });
       await loadScript(settings.scriptUrl);
     }
-    return resolveWhen(() => ready && readGlobal<Amplitude>(window, 'amplitude'), {
-      what: 'window.amplitude to be the Amplitude SDK',
-    });
+    // The SDK assigns its API onto the stub and runs the queue as its script executes; calls made while
+    // its init completes are queued inside the SDK, in order.
+    return resolveWhen(
+      () => {
+        const sdk = readGlobal<Amplitude>(window, 'amplitude');
+        return typeof sdk?.runQueuedFunctions === 'function' && sdk;
+      },
+      { what: 'window.amplitude to be the Amplitude SDK' },
+    );
   },
   track(amplitude, event) {
     const name = toText(event.event);

@@ -14,7 +14,7 @@ interface AmplitudeEvent {
   device_id?: string;
   user_id?: string;
   event_properties?: Record<string, unknown>;
-  user_properties?: Record<string, unknown>;
+  user_properties?: { $set?: Record<string, unknown> };
   groups?: Record<string, unknown>;
 }
 const eventsIn = (request: CapturedRequest): AmplitudeEvent[] =>
@@ -96,12 +96,14 @@ it(
     const events = sent.flatMap(eventsIn);
     // Every event, Amplitude's own included, carries Segment's anonymous id as device id.
     for (const event of events) expect(event.device_id).toBe(anonymousId);
-    // Besides ours, the SDK's own init events only (its session start and an attribution identify made before
-    // any user was known): no page view of its own.
+    // Besides ours, the SDK's own init events only (its session start and its attribution identify, which
+    // sets campaign properties): no page view of its own.
     const isSdkOwn = (event: AmplitudeEvent) =>
-      event.event_type === 'session_start' || (event.event_type === '$identify' && !event.user_id);
+      event.event_type === 'session_start' ||
+      (event.event_type === '$identify' && !event.groups && !('email' in (event.user_properties?.$set ?? {})));
     const ours = events.filter((event) => !isSdkOwn(event));
     for (const event of ours) expect(event.user_id).toBe('user-42');
+    expect(events.filter(isSdkOwn).length).toBeLessThanOrEqual(2);
 
     expect(ours.map((event) => event.event_type)).toEqual([
       '$identify',
