@@ -120,7 +120,8 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
     // load() into an unhandled rejection on the site's page when no event is waiting. Failures are
     // logged once, the plugin stays not-loaded and drops its events.
     async load(_ctx, instance) {
-      if (!result.ok) return log.error(`invalid settings: ${result.errors.join('; ')}. Fix them in the ${name} settings`);
+      if (!result.ok)
+        return log.error(`invalid settings: ${result.errors.join('; ')}. Fix them in the ${name} settings`);
       analytics = instance as AnalyticsLike | undefined;
       // Under host-managed consent the script waits for an event that grants it.
       if (!gated) await start();
