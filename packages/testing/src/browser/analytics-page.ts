@@ -9,7 +9,7 @@ import type { AnalyticsCall, AnalyticsPage, AnalyticsSetup, PageError, Settlemen
 /** What the page itself holds (the in-page halves of the functions below read and write these). */
 interface PageGlobals {
   AnalyticsBrowser: {
-    load: (settings: unknown) => Promise<[PageAnalytics, unknown]>;
+    load: (settings: unknown, options?: unknown) => Promise<[PageAnalytics, unknown]>;
   };
   __devicemodeAnalytics?: PageAnalytics;
   __devicemodeCalls?: VendorCall[];
@@ -49,7 +49,7 @@ export function analyticsPage(
 
     load: (setup: AnalyticsSetup = {}) =>
       page.evaluate(
-        async ({ writeKey, remotePlugins = [], integrations = {}, plugins = [], register = [] }) => {
+        async ({ writeKey, remotePlugins = [], integrations = {}, plugins = [], register = [], options = {} }) => {
           const globals = window as unknown as PageGlobals;
           const factory = (name: string): ((settings?: unknown) => unknown) => {
             const value = globals[name];
@@ -60,11 +60,14 @@ export function analyticsPage(
             }
             return value as (settings?: unknown) => unknown;
           };
-          const [analytics] = await globals.AnalyticsBrowser.load({
-            writeKey,
-            cdnSettings: { integrations: { 'Segment.io': { apiKey: writeKey }, ...integrations }, remotePlugins },
-            plugins: plugins.map(factory),
-          });
+          const [analytics] = await globals.AnalyticsBrowser.load(
+            {
+              writeKey,
+              cdnSettings: { integrations: { 'Segment.io': { apiKey: writeKey }, ...integrations }, remotePlugins },
+              plugins: plugins.map(factory),
+            },
+            options,
+          );
           globals.__devicemodeAnalytics = analytics;
           for (const { libraryName, settings } of register) {
             // A load() that rejects is the destination's to report (through its logger), not the harness's.

@@ -117,6 +117,12 @@ export interface AnalyticsSetup {
   integrations?: Record<string, unknown>;
   /** Globals holding factories, passed as `AnalyticsBrowser.load({ plugins })` (each needs a remotePlugins entry). */
   plugins?: string[];
+  /**
+   * The second argument of `AnalyticsBrowser.load` (analytics-next's InitOptions), e.g.
+   * `{ integrations: { 'Google Analytics 4': false } }`: the site-side switch that keeps a remote plugin
+   * from loading. (`integrations` above only fills `cdnSettings.integrations`.)
+   */
+  options?: Record<string, unknown>;
   /** Plugins created from a global factory and passed to `analytics.register()` once loaded. */
   register?: { libraryName: string; settings: unknown }[];
 }
