@@ -4,6 +4,7 @@ import { version } from '../package.json';
 import { CliError } from './cli-error';
 import { createCommand } from './commands/create-command';
 import { docsCommand } from './commands/docs-command';
+import { serveCommand } from './commands/serve-command';
 import { validateCommand } from './commands/validate-command';
 import { errorLines } from './output';
 
@@ -15,6 +16,7 @@ export function program(): Command {
   docsCommand(cli);
   validateCommand(cli);
   createCommand(cli);
+  serveCommand(cli);
   return cli;
 }
 

@@ -1,26 +1,12 @@
 // The one destination template (packages/cli/templates/destination): every file ends in `.tmpl` so that
 // jest, tsc and eslint never mistake the template for a package; `{{key}}` placeholders and `__slug__` in
 // paths are filled in.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { packageDir } from '../package-dir';
 
-/**
- * The template directory of this package: found from this module (CommonJS, tsx, jest) or, in the ESM
- * build where `__dirname` does not exist, from the `devicemode` bin being run.
- */
-export function templateDir(): string {
-  const starts = [
-    typeof __dirname === 'string' ? __dirname : undefined,
-    process.argv[1] && dirname(realpathSync(process.argv[1])),
-  ];
-  for (const start of starts.filter((s): s is string => Boolean(s))) {
-    for (const up of ['..', '../..', '../../..']) {
-      const dir = join(start, up, 'templates/destination');
-      if (existsSync(join(dir, 'package.json.tmpl'))) return dir;
-    }
-  }
-  throw new Error('@devicemode/cli: templates/destination not found: reinstall @devicemode/cli');
-}
+/** The template directory of this package. */
+export const templateDir = (): string => join(packageDir(), 'templates/destination');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
