@@ -1,6 +1,6 @@
 // The repo-level CDN folder: cdn/<slug>/<version>/<slug>.js, a content-hashed copy, and cdn/manifest.json.
 // Deterministic: the same dist/ gives byte-identical files (no timestamps, sorted keys and rows).
-//   node scripts/cdn.mjs            writes cdn/ from every destination's dist/cdn
+//   node scripts/cdn.mjs [--out DIR]   writes cdn/ (or DIR) from every destination's dist/cdn
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -106,7 +106,8 @@ export function remotePlugins(manifest, baseUrl, { only = [], hashed = false } =
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const manifest = await buildCdn();
+  const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
+  const manifest = await buildCdn(out);
   for (const d of manifest.destinations) {
     console.log(`cdn/${d.file}  ${d.bytes} B, ${d.gzipBytes} B gzip  ${d.integrity}`);
   }

@@ -68,6 +68,8 @@ export function packageConfig(configUrl, options = {}) {
   };
   const configs = [code, types];
   if (options.cdn) configs.push(cdnConfig(root, pkg));
+  // DEVICEMODE_BUILD=cdn builds the CDN bundle alone (size and determinism checks need nothing else).
+  if (process.env.DEVICEMODE_BUILD === 'cdn') return configs.slice(2);
   return configs;
 }
 
