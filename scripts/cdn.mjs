@@ -1,6 +1,7 @@
 // The repo-level CDN folder: cdn/<slug>/<version>/<slug>.js, a content-hashed copy, and cdn/manifest.json.
 // Deterministic: the same dist/ gives byte-identical files (no timestamps, sorted keys and rows).
 //   node scripts/cdn.mjs [--out DIR]   writes cdn/ (or DIR) from every destination's dist/cdn
+//   node scripts/cdn.mjs --remote-plugins --base-url URL [--only a,b] [--hashed]   prints remotePlugins JSON
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -105,9 +106,29 @@ export function remotePlugins(manifest, baseUrl, { only = [], hashed = false } =
     }));
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : undefined;
-  const manifest = await buildCdn(out);
+/** The `remotePlugins` array for the built cdn/ (used by `devicemode cdn-settings`). */
+export function remotePluginsFromManifest(baseUrl, options) {
+  const file = join(ROOT, 'cdn/manifest.json');
+  if (!existsSync(file)) throw new Error('cdn/manifest.json not found: run `npm run build` first');
+  return remotePlugins(JSON.parse(readFileSync(file, 'utf8')), baseUrl, options);
+}
+
+const flag = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--remote-plugins')) {
+  try {
+    const only = (flag('--only') ?? '').split(',').filter(Boolean);
+    const entries = remotePluginsFromManifest(flag('--base-url') ?? '', {
+      only,
+      hashed: process.argv.includes('--hashed'),
+    });
+    console.log(JSON.stringify(entries, null, 2));
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const manifest = await buildCdn(flag('--out'));
   for (const d of manifest.destinations) {
     console.log(`cdn/${d.file}  ${d.bytes} B, ${d.gzipBytes} B gzip  ${d.integrity}`);
   }

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { version } from '../package.json';
 import { CliError } from './cli-error';
+import { cdnCommands } from './commands/cdn-commands';
 import { createCommand } from './commands/create-command';
 import { docsCommand } from './commands/docs-command';
 import { serveCommand } from './commands/serve-command';
@@ -16,6 +17,7 @@ export function program(): Command {
   docsCommand(cli);
   validateCommand(cli);
   createCommand(cli);
+  cdnCommands(cli);
   serveCommand(cli);
   return cli;
 }
