@@ -2,17 +2,15 @@ import {
   currencyOf,
   defineDestination,
   ensureGlobal,
-  isObject,
   mapEventName,
   productsOf,
   propertiesOf,
-  readGlobal,
   toNumber,
   toText,
   traitsOf,
   valueOf,
 } from '@devicemode/core';
-import type { NormalizedProduct, SegmentEvent } from '@devicemode/core';
+import type { SegmentEvent } from '@devicemode/core';
 import { version } from '../package.json';
 import schema from '../settings.schema.json';
 import type { Settings } from './settings';
@@ -29,37 +27,36 @@ interface Client {
 
 type Params = Record<string, unknown>;
 
-/** Spec v2 events → GA4 recommended events. */
-const RECOMMENDED = {
-  'Products Searched': 'search',
-  'Product List Viewed': 'view_item_list',
-  'Product Clicked': 'select_item',
-  'Product Viewed': 'view_item',
-  'Product Added': 'add_to_cart',
-  'Product Removed': 'remove_from_cart',
-  'Cart Viewed': 'view_cart',
-  'Checkout Started': 'begin_checkout',
-  'Checkout Step Completed': 'add_shipping_info',
-  'Payment Info Entered': 'add_payment_info',
-  'Order Completed': 'purchase',
-  'Order Refunded': 'refund',
-  'Promotion Viewed': 'view_promotion',
-  'Promotion Clicked': 'select_promotion',
-  'Product Added to Wishlist': 'add_to_wishlist',
-  'Product Shared': 'share',
-  'Signed Up': 'sign_up',
-  'Signed In': 'login',
-  'Lead Created': 'generate_lead',
-} as const;
-
-/** Drops undefined values and empty lists, so vendor calls carry only what is known. */
-function compact(params: Params): Params {
-  const out: Params = {};
-  for (const key in params) {
-    const value = params[key];
-    if (value !== undefined && !(Array.isArray(value) && !value.length)) out[key] = value;
-  }
-  return out;
+// Spec v2 event › GA4 recommended event, its flags (`$` value and currency, `*` the event's products as items,
+// `+` items from a `products` list only, since a promotion's own `name` is no product; `-` neither), then
+// `parameter=property` (or `parameter` alone when the names match; the first property present wins a repeated
+// parameter). One string, not two object literals or branches: it is the smallest form once minified.
+const TABLE =
+  'Products Searched>search>- search_term=query|' +
+  'Product List Viewed>view_item_list>* item_list_id=list_id item_list_name=category|' +
+  'Product Clicked>select_item>* item_list_id=list_id|' +
+  'Product Viewed>view_item>$* coupon|' +
+  'Product Added>add_to_cart>$* coupon|' +
+  'Product Removed>remove_from_cart>$* coupon|' +
+  'Cart Viewed>view_cart>$* coupon|' +
+  'Checkout Started>begin_checkout>$* coupon|' +
+  'Checkout Step Completed>add_shipping_info>$* coupon shipping_tier=shipping_method|' +
+  'Payment Info Entered>add_payment_info>$* coupon payment_type=payment_method|' +
+  'Order Completed>purchase>$* transaction_id=order_id affiliation coupon shipping tax|' +
+  'Order Refunded>refund>$* transaction_id=order_id affiliation coupon shipping tax|' +
+  'Promotion Viewed>view_promotion>+ promotion_id promotion_name=name creative_name=creative creative_slot=position|' +
+  'Promotion Clicked>select_promotion>+ promotion_id promotion_name=name creative_name=creative creative_slot=position|' +
+  'Product Added to Wishlist>add_to_wishlist>$* coupon|' +
+  'Product Shared>share>- method method=share_via content_type item_id=product_id|' +
+  'Signed Up>sign_up>- method method=type|' +
+  'Signed In>login>- method|' +
+  'Lead Created>generate_lead>$';
+const RECOMMENDED: Record<string, string> = {};
+const PARAMETERS: Record<string, string> = {};
+for (const row of TABLE.split('|')) {
+  const [spec, name, parameters] = row.split('>') as [string, string, string];
+  RECOMMENDED[spec] = name;
+  PARAMETERS[name] = parameters;
 }
 
 /** A GA4 name: letters, digits and underscores, starting with a letter, at most 40 characters. */
@@ -73,108 +70,70 @@ const snake = (name: string): string =>
     .replace(/_+$/, '');
 
 /** A scalar GA4 accepts (strings cut to `max` characters); objects and lists are dropped. */
-const scalar = (value: unknown, max: number): unknown =>
+const scalar = (value: unknown, max = 100): unknown =>
   typeof value === 'string' ? value.slice(0, max) : typeof value === 'boolean' ? value : toNumber(value);
 
-/** Custom event parameters within GA4's limits: 25 scalar parameters, names ≤ 40 characters, values ≤ 100. */
-function sanitize(properties: Params): Params {
-  const out: Params = {};
-  for (const key of Object.keys(properties)) {
-    const name = snake(key);
-    const value = scalar(properties[key], 100);
-    if (name && value !== undefined && !/^(ga_|google_|firebase_)/.test(name) && Object.keys(out).length < 25)
-      out[name] = value;
-  }
-  return out;
-}
-
-const item = (product: NormalizedProduct): Params => {
-  const out: Params = {
-    price: product.price,
-    quantity: product.quantity,
-    coupon: product.coupon,
-    index: product.position,
-  };
-  for (const key of ['id', 'name', 'brand', 'category', 'variant'] as const) out[`item_${key}`] = product[key];
-  return compact(out);
-};
-
-/** Spec property → GA4 parameter, for the recommended events whose name matches. */
-const PARAMETERS: [string, string, RegExp][] = [
-  ['transaction_id', 'order_id', /^(purchase|refund)$/],
-  ['affiliation', 'affiliation', /^(purchase|refund)$/],
-  ['shipping', 'shipping', /^(purchase|refund)$/],
-  ['tax', 'tax', /^(purchase|refund)$/],
-  ['coupon', 'coupon', /^(view_(item|cart)$|begin|add_|remove|purchase|refund)/],
-  ['shipping_tier', 'shipping_method', /^add_shipping_info$/],
-  ['payment_type', 'payment_method', /^add_payment_info$/],
-  ['item_list_id', 'list_id', /^(view_item_list|select_item)$/],
-  ['item_list_name', 'category', /^view_item_list$/],
-  ['promotion_id', 'promotion_id', /_promotion$/],
-  ['promotion_name', 'name', /_promotion$/],
-  ['creative_name', 'creative', /_promotion$/],
-  ['creative_slot', 'position', /_promotion$/],
-  ['search_term', 'query', /^search$/],
-  ['method', 'method', /^(sign_up|login|share)$/],
-  ['method', 'type', /^sign_up$/],
-  ['method', 'share_via', /^share$/],
-  ['item_id', 'product_id', /^share$/],
-];
+/** The four Consent Mode v2 types: `analytics_storage`, and the three ad types decided together. */
+const consentState = (analytics?: string, ads?: string, wait?: number): Params => ({
+  analytics_storage: analytics,
+  ad_storage: ads,
+  ad_user_data: ads,
+  ad_personalization: ads,
+  wait_for_update: wait,
+});
 
 /** The parameters of a GA4 recommended event: value and currency, items, then the event's own. */
-function recommended(name: string, p: Params, settings: Settings): Params {
-  // A promotion's own `name` is not a product: only a products list gives it items.
-  const products = (
-    /_promotion$/.test(name)
-      ? Array.isArray(p.products)
-      : /^(view_|select_i|begin|add_|remove|purchase|refund)/.test(name)
-  )
-    ? productsOf(p)
-    : [];
+function recommended(name: string, table: string, p: Params, settings: Settings): Params {
+  const [flags, ...pairs] = table.split(' ') as [string, ...string[]];
+  const products = /[*+]/.test(flags) ? productsOf(flags === '+' ? { products: p.products } : p) : [];
   const priced = products.filter((product) => product.price !== undefined);
-  const value = /^(view_(item|cart)$|begin|add_|remove|purchase|refund|generate)/.test(name)
+  const value = flags.includes('$')
     ? (valueOf(p) ??
       (priced.length
         ? Math.round(priced.reduce((sum, product) => sum + product.price! * product.quantity, 0) * 100) / 100
         : undefined))
     : undefined;
-  const out: Params = {
-    currency: value === undefined ? undefined : currencyOf(p, settings.defaultCurrency),
-    value,
-    content_type: name === 'share' ? (toText(p.content_type) ?? 'product') : undefined,
-  };
-  for (const [parameter, key, events] of PARAMETERS) if (events.test(name)) out[parameter] ??= scalar(p[key], 100);
-  out.items = products.map(item);
-  return compact(out);
+  const out: Params = { currency: value === undefined ? undefined : currencyOf(p, settings.defaultCurrency), value };
+  for (const pair of pairs) {
+    const [parameter, key = parameter] = pair.split('=') as [string, string?];
+    out[parameter] ??= scalar(p[key]);
+  }
+  if (name === 'share') out.content_type ??= 'product';
+  if (products.length)
+    out.items = products.map((product) => ({
+      item_id: product.id,
+      item_name: product.name,
+      item_brand: product.brand,
+      item_category: product.category,
+      item_variant: product.variant,
+      price: product.price,
+      quantity: product.quantity,
+      coupon: product.coupon,
+      index: product.position,
+    }));
+  return out;
 }
 
 /** Keeps Consent Mode and the GA4 user ID in step with the event before it is sent. */
 function sync(client: Client, event: SegmentEvent, settings: Settings): void {
-  const preferences = event.context?.consent?.categoryPreferences;
-  if (settings.consentMode && isObject(preferences)) {
+  const preferences = event.context?.consent?.categoryPreferences as Params | undefined;
+  if (settings.consentMode && preferences) {
     const decide = (category: string): string | undefined =>
       typeof preferences[category] === 'boolean' ? (preferences[category] ? 'granted' : 'denied') : undefined;
-    const ads = decide(settings.advertisingCategory);
-    const state = compact({
-      analytics_storage: decide(settings.analyticsCategory),
-      ad_storage: ads,
-      ad_user_data: ads,
-      ad_personalization: ads,
-    });
-    const key = JSON.stringify(state);
-    if (key !== '{}' && key !== client.consent) {
-      client.consent = key;
-      client.gtag('consent', 'update', state);
-    }
+    const key = JSON.stringify(consentState(decide(settings.analyticsCategory), decide(settings.advertisingCategory)));
+    if (key !== '{}' && key !== client.consent) client.gtag('consent', 'update', JSON.parse((client.consent = key)));
   }
   // Google: send the ID while signed in, null once signed out, nothing for visitors who never signed in.
   const uid = toText(event.userId) ?? null;
   if (uid !== client.uid) client.gtag('set', { user_id: (client.uid = uid) });
 }
 
-/** Sends one event to this measurement ID only, even when the page configures other Google tags. */
+/**
+ * Sends one event to this measurement ID only, even when the page configures other Google tags. The JSON
+ * round trip drops undefined parameters, so calls carry only what is known.
+ */
 const send = (client: Client, settings: Settings, name: string, params: Params): void =>
-  client.gtag('event', name, { ...params, send_to: settings.measurementId });
+  client.gtag('event', name, JSON.parse(JSON.stringify({ ...params, send_to: settings.measurementId })));
 
 export const googleAnalytics4Destination = defineDestination<Settings, Client>({
   name: 'Google Analytics 4',
@@ -184,7 +143,7 @@ export const googleAnalytics4Destination = defineDestination<Settings, Client>({
   consent: ['analytics'],
   async load({ window, settings, loadScript, resolveWhen }) {
     const dataLayer = ensureGlobal<unknown[]>(window, 'dataLayer', () => []);
-    const own = !readGlobal<Gtag>(window, 'gtag');
+    const own = !(window as { gtag?: Gtag }).gtag;
     const gtag = ensureGlobal<Gtag>(
       window,
       'gtag',
@@ -195,24 +154,18 @@ export const googleAnalytics4Destination = defineDestination<Settings, Client>({
           dataLayer.push(arguments);
         },
     );
-    if (settings.consentMode) {
-      const ads = settings.adStorageDefault;
-      gtag('consent', 'default', {
-        analytics_storage: settings.analyticsStorageDefault,
-        ad_storage: ads,
-        ad_user_data: ads,
-        ad_personalization: ads,
-        wait_for_update: settings.waitForUpdate,
-      });
-    }
+    if (settings.consentMode)
+      gtag(
+        'consent',
+        'default',
+        consentState(settings.analyticsStorageDefault, settings.adStorageDefault, settings.waitForUpdate),
+      );
     if (own) gtag('js', new Date());
     // Page views come from Segment's page() calls only: one per call, with the SPA's current URL.
     gtag('config', settings.measurementId, { send_page_view: false });
     const loaded = Array.from(window.document.scripts).find((script) => script.src.startsWith(settings.scriptUrl));
     await loadScript(loaded?.src ?? `${settings.scriptUrl}?id=${settings.measurementId}`);
-    await resolveWhen(() => dataLayer.push !== Array.prototype.push, {
-      what: 'gtag.js to run window.dataLayer',
-    });
+    await resolveWhen(() => dataLayer.push !== [].push, { what: 'gtag.js' });
     return { gtag, uid: null };
   },
   track(client, event, settings) {
@@ -221,32 +174,43 @@ export const googleAnalytics4Destination = defineDestination<Settings, Client>({
     let name = mapEventName(event.event, RECOMMENDED, settings.eventMap);
     // Only the shipping step of a checkout is add_shipping_info.
     if (event.event === 'Checkout Step Completed' && p.shipping_method === undefined) name = undefined;
-    if (name && (Object.values(RECOMMENDED) as string[]).includes(name))
-      return send(client, settings, name, recommended(name, p, settings));
+    // A string only: `constructor` and the like are no recommended events.
+    const table = name && PARAMETERS[name];
+    if (typeof table === 'string') return send(client, settings, name!, recommended(name!, table, p, settings));
     const custom = name ?? snake(toText(event.event) ?? '');
     if (!custom) throw new Error('no letter in the event name to start a GA4 name');
-    send(client, settings, custom, sanitize(p));
+    // Custom parameters within GA4's limits: 25 scalars, names ≤ 40 characters, values ≤ 100, no reserved prefix.
+    const params: Params = {};
+    for (const key of Object.keys(p)) {
+      const parameter = snake(key);
+      const value = scalar(p[key]);
+      if (
+        parameter &&
+        value !== undefined &&
+        !/^(ga_|google_|firebase_)/.test(parameter) &&
+        Object.keys(params).length < 25
+      )
+        params[parameter] = value;
+    }
+    send(client, settings, custom, params);
   },
   identify(client, event, settings) {
     sync(client, event, settings);
     const traits = traitsOf(event);
     const properties: Params = {};
-    for (const key of settings.userProperties) {
-      const value = scalar(traits[key], 36);
-      if (value !== undefined) properties[key] = value;
-    }
-    if (Object.keys(properties).length) client.gtag('set', 'user_properties', properties);
+    for (const key of settings.userProperties) properties[key] = scalar(traits[key], 36);
+    const json = JSON.stringify(properties);
+    if (json !== '{}') client.gtag('set', 'user_properties', JSON.parse(json));
   },
   page(client, event, settings) {
     sync(client, event, settings);
     const p = propertiesOf(event);
-    const page = (isObject(event.context?.page) ? event.context.page : {}) as Params;
-    const pick = (key: string): string | undefined => toText(p[key]) ?? toText(page[key]);
-    send(
-      client,
-      settings,
-      'page_view',
-      compact({ page_location: pick('url'), page_referrer: pick('referrer'), page_title: pick('title') }),
-    );
+    const page = event.context?.page as Params | undefined;
+    const text = (key: string): string | undefined => toText(p[key]) ?? toText(page?.[key]);
+    send(client, settings, 'page_view', {
+      page_location: text('url'),
+      page_referrer: text('referrer'),
+      page_title: text('title'),
+    });
   },
 });
