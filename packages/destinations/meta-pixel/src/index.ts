@@ -45,16 +45,6 @@ const STANDARD = {
   'Trial Started': 'StartTrial',
 } as const;
 
-/** Drops undefined values and empty lists. */
-function compact(params: Params): Params {
-  const out: Params = {};
-  for (const key in params) {
-    const value = params[key];
-    if (value !== undefined && !(Array.isArray(value) && !value.length)) out[key] = value;
-  }
-  return out;
-}
-
 /** Trimmed and lower-cased, as Meta normalises customer information before hashing; `strip` removes more. */
 const lower = (value: unknown, strip = /^$/): string | undefined =>
   toText(value)?.trim().toLowerCase().replace(strip, '') || undefined;
@@ -63,7 +53,7 @@ const lower = (value: unknown, strip = /^$/): string | undefined =>
 function matching(traits: Params, userId: unknown): Params {
   const address = isObject(traits.address) ? traits.address : {};
   const gender = lower(traits.gender)?.[0];
-  return compact({
+  return {
     em: lower(traits.email),
     ph: lower(traits.phone, /\D/g),
     fn: lower(traits.firstName ?? traits.first_name),
@@ -75,7 +65,7 @@ function matching(traits: Params, userId: unknown): Params {
     zp: lower(address.postalCode ?? address.postal_code, /\s/g),
     country: lower(address.country, /\s/g),
     external_id: toText(userId),
-  });
+  };
 }
 
 /** The parameters of a standard event: value and currency, the products as contents, and the event's own. */
@@ -89,21 +79,29 @@ function parameters(name: string, p: Params, settings: Settings): Params {
     (priced.length
       ? Math.round(priced.reduce((sum, product) => sum + product.price! * product.quantity, 0) * 100) / 100
       : undefined);
-  return compact({
+  const out: Params = {
     value,
     currency: value === undefined ? undefined : currencyOf(p, settings.defaultCurrency),
-    content_ids: products.map((product) => product.id),
-    contents: products.map((product) =>
-      compact({ id: product.id, quantity: product.quantity, item_price: product.price }),
-    ),
-    content_type: products.length ? settings.contentType : undefined,
-    content_name: products.length === 1 ? products[0]!.name : undefined,
     content_category: toText(p.category),
     num_items: name === 'InitiateCheckout' ? products.reduce((sum, product) => sum + product.quantity, 0) : undefined,
     search_string: name === 'Search' ? toText(p.query) : undefined,
     predicted_ltv: toNumber(p.predicted_ltv),
-  });
+  };
+  if (products.length) {
+    out.content_ids = products.map((product) => product.id);
+    out.contents = products.map((product) => ({
+      id: product.id,
+      quantity: product.quantity,
+      item_price: product.price,
+    }));
+    out.content_type = settings.contentType;
+    if (products.length === 1) out.content_name = products[0]!.name;
+  }
+  return out;
 }
+
+/** A copy without undefined values (a JSON round trip), so vendor calls carry only what is known. */
+const known = (params: Params): Params => JSON.parse(JSON.stringify(params));
 
 export const metaPixelDestination = defineDestination<Settings, Fbq>({
   name: 'Meta Pixel',
@@ -135,20 +133,20 @@ export const metaPixelDestination = defineDestination<Settings, Fbq>({
     if (!settings.autoConfig) fbq('set', 'autoConfig', false, settings.pixelId);
     fbq('init', settings.pixelId);
     await loadScript(settings.scriptUrl);
-    return resolveWhen(() => fbq.callMethod && fbq, { what: 'window.fbq to be run by fbevents.js' });
+    return resolveWhen(() => fbq.callMethod && fbq, { what: 'fbevents.js' });
   },
   track(fbq, event, settings) {
     const p = propertiesOf(event);
     const name = mapEventName(event.event, STANDARD, settings.eventMap);
     // trackSingle: only this pixel, even when the page initialises others; eventID deduplicates with the Conversions API.
     const options = { eventID: event.messageId };
-    if (name) return fbq('trackSingle', settings.pixelId, name, parameters(name, p, settings), options);
+    if (name) return fbq('trackSingle', settings.pixelId, name, known(parameters(name, p, settings)), options);
     const custom = toText(event.event)?.trim().slice(0, 50);
     if (!custom) throw new Error('a custom event needs a name');
     fbq('trackSingleCustom', settings.pixelId, custom, { ...p }, options);
   },
   identify(fbq, event, settings) {
-    const data = settings.advancedMatching ? matching(traitsOf(event), event.userId) : {};
+    const data = known(settings.advancedMatching ? matching(traitsOf(event), event.userId) : {});
     // Meta reads advanced matching from init: initialising again with the data is how it learns it later.
     if (Object.keys(data).length) fbq('init', settings.pixelId, data);
   },
