@@ -1,7 +1,7 @@
 // Loads the repository's TypeScript (settings, fixture tables, emulators) into the CLI's own process.
-// esbuild bundles from source with the repo's tsconfig paths, so nothing has to be built first, and
-// `@jest/globals` (which throws outside jest) is replaced by a stub: fixture tables import the kit's
-// jest runner but only declare data when imported.
+// esbuild bundles from source with the repo's tsconfig paths, so nothing has to be built first.
+// `@jest/globals` throws when imported outside jest; it is replaced by a stub so that a fixture table
+// that imports it (the kit no longer does) still loads as data.
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { runInThisContext } from 'node:vm';

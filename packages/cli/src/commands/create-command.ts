@@ -63,8 +63,9 @@ export function createCommand(cli: Command): void {
       const dir = await runCreate(root, answers);
       const slug = answers.slug;
       console.log(`\nCreated @devicemode/${slug} in ${dir}. Next:
-  npx jest packages/destinations/${slug}      fixture table
-  npx devicemode serve --only ${slug}         try it in the event tester
+  npx jest packages/destinations/${slug} packages/testing/test/all-destinations.test.ts -t "${answers.name}"
+                                              fixture table and conformance suite
+  npm start -- --only ${slug}                 build, then try it in the event tester
   npx devicemode validate ${slug}             catalog, logos, docs, package checks
 Then replace the TODO(${slug}) parts with ${answers.name}'s real API (see docs/create.md).`);
     });
