@@ -15,6 +15,32 @@ export const BUDGET = {
   medianGzip: 2.5 * 1024,
 };
 
+/**
+ * What CI enforces while the BUDGET targets are missed (the destinations issue stays open until they are
+ * met): every bundle within the 4 KB budget except the destinations listed here, each held at its size
+ * when the exception was recorded so it can only shrink, and the median held at today's value. Reports
+ * still print every miss against BUDGET. Remove an exception as soon as its bundle fits.
+ */
+export const CEILINGS = {
+  /** GA4 (e-commerce + Consent Mode v2) and Meta Pixel (standard events + advanced matching), 2026-11-22. */
+  exceptions: { 'google-analytics-4': 4_900, 'meta-pixel': 4_420 } as Record<string, number>,
+  medianGzip: 3_980,
+};
+
+/** Every CI ceiling the bundles exceed (see CEILINGS); empty when none does. */
+export function ceilingViolations(sizes: BundleSize[], ceilings = CEILINGS): string[] {
+  const problems = sizes
+    .filter((size) => size.gzip > (ceilings.exceptions[size.slug] ?? BUDGET.maxGzip))
+    .map((size) => {
+      const limit = ceilings.exceptions[size.slug] ?? BUDGET.maxGzip;
+      return `${size.slug}: ${size.file} is ${size.gzip} B min+gzip, over its ${limit} B ceiling by ${size.gzip - limit} B: shrink it (see docs/benchmarks.md for what the bytes are)`;
+    });
+  const middle = sizes.length ? median(sizes.map((size) => size.gzip)) : 0;
+  if (middle > ceilings.medianGzip)
+    problems.push(`median: ${middle} B min+gzip, over the ${ceilings.medianGzip} B ceiling`);
+  return problems;
+}
+
 /** A file's size three ways: as shipped (minified), gzip -9, brotli -11. */
 export interface Bytes {
   bytes: number;
