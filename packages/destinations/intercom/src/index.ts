@@ -90,8 +90,17 @@ function metadataOf(properties: Data): Data {
   return out;
 }
 
+/**
+ * `update` calls within Intercom's throttle window. Pruned on every call and capped at what the page
+ * rule needs, so it stays small however many identify/group calls a page makes.
+ */
+const recentUpdates = (m: Messenger): number[] => {
+  const now = Date.now();
+  return (m.updates = m.updates.filter((at) => now - at < THROTTLE_WINDOW_MS).slice(-PAGE_UPDATES));
+};
+
 const update = (m: Messenger, data?: Data): void => {
-  m.updates.push(Date.now());
+  recentUpdates(m).push(Date.now());
   if (data) m.ic('update', data);
   else m.ic('update');
 };
@@ -166,10 +175,8 @@ export const intercomDestination = defineDestination<Settings, Messenger>({
   // for SPA route changes. Skipped for the URL already logged (boot logs the first page).
   page(m, event) {
     const url = withoutHash(event.context?.page?.url);
-    const now = Date.now();
-    m.updates = m.updates.filter((at) => now - at < THROTTLE_WINDOW_MS);
     if (url !== undefined && url === m.url) return;
-    if (m.updates.length >= PAGE_UPDATES) return;
+    if (recentUpdates(m).length >= PAGE_UPDATES) return;
     m.url = url;
     update(m);
   },
