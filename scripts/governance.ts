@@ -45,21 +45,20 @@ interface DefinitionLike {
   [method: string]: unknown;
 }
 
-/** Reads one destination's snapshot from its source (src/index.ts) and fixture table (test/plan.ts). */
-export async function snapshotDestination(dir: string): Promise<DestinationSnapshot> {
-  // Absolute paths (not file: URLs) so this loads under tsx and under jest alike.
-  const module = (await import(join(dir, 'src/index.ts'))) as Record<
-    string,
-    { definition?: DefinitionLike } | undefined
-  >;
-  const definition = Object.values(module)
-    .map((value) => value?.definition)
+/** A fixture table, as far as governance reads it. */
+export interface PlanLike {
+  fixtures?: { events?: { type?: string; event?: string }[] }[];
+}
+
+/**
+ * A destination's snapshot from the exports of its src/index.ts and its fixture table: pure, so the CLI
+ * (`devicemode validate`) computes it from the modules it has already loaded.
+ */
+export function snapshotOf(exports: Record<string, unknown>, plan: PlanLike | undefined): DestinationSnapshot {
+  const definition = Object.values(exports)
+    .map((value) => (value as { definition?: DefinitionLike } | undefined)?.definition)
     .find(Boolean);
-  if (!definition) throw new Error(`${dir}/src/index.ts exports no destination (a factory from defineDestination)`);
-  const planFile = join(dir, 'test/plan.ts');
-  const plan = existsSync(planFile)
-    ? ((await import(planFile)) as { plan?: { fixtures?: { events?: { type?: string; event?: string }[] }[] } }).plan
-    : undefined;
+  if (!definition) throw new Error('src/index.ts exports no destination (a factory from defineDestination)');
   const events = new Set<string>();
   for (const fixture of plan?.fixtures ?? []) {
     for (const event of fixture.events ?? [])
@@ -78,6 +77,19 @@ export async function snapshotDestination(dir: string): Promise<DestinationSnaps
     methods: METHODS.filter((method) => typeof definition[method] === 'function'),
     events: [...events].sort(),
   };
+}
+
+/** Reads one destination's snapshot from its source (src/index.ts) and fixture table (test/plan.ts). */
+export async function snapshotDestination(dir: string): Promise<DestinationSnapshot> {
+  // Absolute paths (not file: URLs) so this loads under tsx and under jest alike.
+  const exports = (await import(join(dir, 'src/index.ts'))) as Record<string, unknown>;
+  const planFile = join(dir, 'test/plan.ts');
+  const plan = existsSync(planFile) ? ((await import(planFile)) as { plan?: PlanLike }).plan : undefined;
+  try {
+    return snapshotOf(exports, plan);
+  } catch (error) {
+    throw new Error(`${dir}/${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** Snapshots of every destination folder under `root`. */

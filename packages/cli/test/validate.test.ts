@@ -240,3 +240,31 @@ describe('svg reader', () => {
     );
   });
 });
+
+describe('governance, once a destination is released', () => {
+  const baselineFile = () => join(repo.root, 'scripts/governance-baseline.json');
+  it('fails a change that breaks a released destination, naming the rule and what to do', async () => {
+    const path = baselineFile();
+    const text = readFileSync(path, 'utf8');
+    originals.set(path, text);
+    const baseline = JSON.parse(text);
+    // Pretend the package was released with an alias mapping it no longer has.
+    baseline.destinations[SLUG] = {
+      slug: SLUG,
+      name: 'Acme Analytics',
+      version: '0.1.0',
+      settings: { apiKey: { required: true } },
+      methods: ['track', 'alias'],
+      events: [],
+    };
+    writeFileSync(path, JSON.stringify(baseline));
+    const result = await problems();
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        where: `released as ${SLUG} (no-removed-method)`,
+        message: expect.stringContaining('no longer handles alias()'),
+        fix: 'see docs/governance.md',
+      }),
+    ]);
+  }, 60_000);
+});

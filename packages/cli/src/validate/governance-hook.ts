@@ -1,6 +1,5 @@
-// Where the governance check (rules for destinations already released, scripts/governance.ts) plugs into
-// `devicemode validate`: rules pushed here run for every destination after the built-in ones. Kept
-// empty until that check exposes a per-destination entry point; until then CI runs it on its own.
+// Extra rules for `devicemode validate` (house rules of a fork, say): rules pushed here run for every
+// destination after the built-in ones, which include governance (governance-rule.ts).
 import type { ValidationRule } from './types';
 
 export const extraRules: ValidationRule[] = [];

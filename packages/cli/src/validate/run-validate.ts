@@ -8,6 +8,7 @@ import { chooseDestinations, destinationDir } from '../repo';
 import { catalogRule } from './catalog-rule';
 import { codeRule } from './code-rule';
 import { generatedRule } from './generated-rule';
+import { governanceRule } from './governance-rule';
 import { extraRules } from './governance-hook';
 import { logoRule } from './logo-rule';
 import { packageRule } from './package-rule';
@@ -23,6 +24,7 @@ export const BUILT_IN_RULES: readonly ValidationRule[] = [
   settingsRule,
   codeRule,
   generatedRule,
+  governanceRule,
 ];
 
 /** Problems by destination. */
