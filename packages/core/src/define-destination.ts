@@ -9,12 +9,12 @@ import type {
   DestinationDefinition,
   DestinationFactory,
   DestinationPlugin,
-  EventMethod,
+  EventType,
   PluginContext,
   SegmentEvent,
 } from './types';
 
-const METHODS: readonly EventMethod[] = ['track', 'identify', 'page', 'group', 'alias', 'screen'];
+const METHODS: readonly EventType[] = ['track', 'identify', 'page', 'group', 'alias', 'screen'];
 
 /** `track "Order Completed"`, `page`, … for log lines. */
 const describeEvent = (event: SegmentEvent): string => (event.type === 'track' ? `track "${event.event}"` : event.type);

@@ -60,9 +60,6 @@ export interface AnalyticsLike {
   user?: () => { id: () => string | null | undefined; anonymousId: () => string | null | undefined };
 }
 
-/** The event methods a destination may implement. */
-export type EventMethod = Exclude<EventType, 'screen'> | 'screen';
-
 /** A plugin as analytics-next registers it (structurally its `Plugin`). */
 export interface DestinationPlugin {
   name: string;
