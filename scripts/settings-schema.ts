@@ -5,18 +5,16 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ZodType } from 'zod';
-import { settingsJsonSchema } from '../packages/core/src/settings-json';
+import { settingsSchemaFile } from '../packages/core/src/settings-json';
 
 const root = join(__dirname, '..');
 const destinations = join(root, 'packages/destinations');
-export const GENERATED_NOTE =
-  'Generated from src/settings.ts by scripts/settings-schema.ts: do not edit, run `npm run generate`.';
 
 /** The settings.schema.json text for one destination directory. */
 export async function settingsSchemaText(dir: string): Promise<string> {
   const module = (await import(pathToFileURL(join(dir, 'src/settings.ts')).href)) as { settings?: ZodType };
   if (!module.settings) throw new Error(`${relative(root, dir)}/src/settings.ts must export \`settings\` (a z.object)`);
-  return `${JSON.stringify({ $comment: GENERATED_NOTE, ...settingsJsonSchema(module.settings) }, null, 2)}\n`;
+  return settingsSchemaFile(module.settings);
 }
 
 async function main(): Promise<void> {

@@ -66,3 +66,12 @@ export function settingsJsonSchema(schema: z.ZodType): SettingSchema {
   assertSupported(json, '');
   return json;
 }
+
+/** The note every generated settings.schema.json opens with. */
+export const GENERATED_NOTE =
+  'Generated from src/settings.ts by scripts/settings-schema.ts: do not edit, run `npm run generate`.';
+
+/** The exact text of a destination's settings.schema.json: the one format the script and the CLI share. */
+export function settingsSchemaFile(schema: z.ZodType): string {
+  return `${JSON.stringify({ $comment: GENERATED_NOTE, ...settingsJsonSchema(schema) }, null, 2)}\n`;
+}
