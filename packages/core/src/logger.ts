@@ -20,7 +20,7 @@ export function createLogger(slug: string): Logger {
       let wanted = (globalThis as Record<string, unknown>)[GLOBAL_KEY];
       try {
         // Lets someone debug a live page without a deploy: localStorage['devicemode:log'] = 'debug'.
-        wanted ??= localStorage.getItem('devicemode:log');
+        wanted ??= localStorage['devicemode:log'];
       } catch {
         // No storage (sandboxed iframe, privacy mode): keep the default.
       }

@@ -9,20 +9,19 @@ export function resolveWhen<T>(
   condition: () => T | undefined | null | false,
   { timeoutMs = 10_000, intervalMs = 25, what = 'the vendor to be ready' }: ResolveWhenOptions = {},
 ): Promise<T> {
-  const started = Date.now();
+  const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const tick = (): void => {
-      let value;
       try {
-        value = condition();
+        const value = condition();
+        // The last check falls exactly on the deadline, so the timeout is never late by an interval.
+        const left = deadline - Date.now();
+        if (value) resolve(value);
+        else if (left > 0) setTimeout(tick, Math.min(intervalMs, left));
+        else reject(new Error(`timed out waiting for ${what}`));
       } catch (error) {
-        return reject(new Error(`checking for ${what} threw: ${describeError(error)}`));
+        reject(new Error(`checking for ${what} threw: ${describeError(error)}`));
       }
-      // The last check falls exactly on the deadline, so the timeout is never late by an interval.
-      const left = timeoutMs - (Date.now() - started);
-      if (value) resolve(value);
-      else if (left > 0) setTimeout(tick, Math.min(intervalMs, left));
-      else reject(new Error(`timed out waiting for ${what}`));
     };
     tick();
   });

@@ -7,11 +7,12 @@ beforeEach(() => resetPage());
 afterEach(() => stop());
 
 describe('loadScript', () => {
-  it('injects one async script and marks it loaded', async () => {
-    stop = serveScripts({ [URL_A]: {} });
+  it('injects one async script and resolves once it has loaded', async () => {
+    const loaded = jest.fn();
+    stop = serveScripts({ [URL_A]: { install: loaded } });
     const script = await loadScript(URL_A);
     expect(script.async).toBe(true);
-    expect(script.getAttribute('data-devicemode-status')).toBe('loaded');
+    expect(loaded).toHaveBeenCalledTimes(1);
     expect(document.scripts).toHaveLength(1);
   });
 
