@@ -14,13 +14,12 @@ import type {
   SegmentEvent,
 } from './types';
 
+type Handler<S, C> = (client: C, event: SegmentEvent, settings: S, granted: boolean) => void | Promise<void>;
+
 const METHODS: readonly EventType[] = ['track', 'identify', 'page', 'group', 'alias', 'screen'];
 
 /** `track "Order Completed"`, `page`, … for log lines. */
 const describeEvent = (event: SegmentEvent): string => (event.type === 'track' ? `track "${event.event}"` : event.type);
-
-/** Steps inside load() time out this much before load() itself, so their precise message wins. */
-const STEP_MARGIN_MS = 5;
 
 /**
  * Turns a definition into the factory analytics-next calls: `(settings) => Plugin`.
@@ -36,8 +35,8 @@ export function defineDestination<S, C>(definition: DestinationDefinition<S, C>)
 }
 
 function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings: unknown): DestinationPlugin {
-  const { slug, name, loadTimeoutMs: timeoutMs = 10_000, bufferSize = 500 } = definition;
-  const log = createLogger(slug);
+  const { name, loadTimeoutMs: timeoutMs = 10_000, bufferSize = 500 } = definition;
+  const log = createLogger(definition.slug);
   const result = validateSettings<S>(definition.settings, rawSettings);
   const settings = (result as { value: S }).value;
   const [categories, gated] = readConsentRules(rawSettings, definition.consent);
@@ -46,70 +45,52 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
   let buffer: SegmentEvent[] = [];
   let dropped = 0;
   // undefined: not started; true: ready; false: failed (or invalid settings).
-  let ready: boolean | undefined = result.ok ? undefined : false;
+  let ready: boolean | undefined = result.ok && undefined;
   let client: C;
   let analytics: AnalyticsLike | undefined;
   let started: Promise<void> | undefined;
+  // The consent decision the vendor last heard of: it loaded, so it was not denied.
+  let allowed = true;
 
-  const deliver = (event: SegmentEvent): void => {
-    const report = (error: unknown): void =>
-      log.error(`${describeEvent(event)} failed in the vendor call: ${describeError(error)}`);
-    try {
-      // A rejected promise from an async handler is reported the same way as a throw.
-      Promise.resolve(definition[event.type]?.(client, event, settings)).catch(report);
-    } catch (error) {
-      report(error);
-    }
-  };
+  // The async wrapper turns a throw and a rejected promise alike into one report; the vendor call
+  // itself still runs synchronously.
+  const deliver = (event: SegmentEvent, method: EventType | 'consentChanged' = event.type): Promise<void> =>
+    (async () => (definition[method] as Handler<S, C> | undefined)?.(client, event, settings, allowed))().catch(
+      (error) => log.error(`${describeEvent(event)} failed in the vendor call: ${describeError(error)}`),
+    );
 
-  const start = (): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    const left = (): number => Math.max(1, deadline - Date.now() - STEP_MARGIN_MS);
-    return (started ??= Promise.race([
-      Promise.resolve().then(() =>
-        definition.load({
-          settings,
-          analytics,
-          window,
-          log,
-          loadScript: (src, options) => loadScript(src, { timeoutMs: left(), ...options }),
-          resolveWhen: (condition, options) => resolveWhen(condition, { timeoutMs: left(), ...options }),
-        }),
-      ),
-      new Promise<never>((_, reject) =>
-        setTimeout(reject, timeoutMs, new Error(`timed out after ${timeoutMs} ms waiting for ${name} to load`)),
-      ),
-    ]).then(
-      (vendor) => {
-        client = vendor;
+  const start = (): Promise<void> =>
+    (started ??= (async () => {
+      // One deadline: each step gets what is left of it, less a margin so the step's precise message wins.
+      const deadline = Date.now() + timeoutMs;
+      const left = (): number => Math.max(1, deadline - Date.now() - 5);
+      try {
+        client = await Promise.race([
+          definition.load({
+            settings,
+            analytics,
+            window,
+            log,
+            loadScript: (src, options) => loadScript(src, { timeoutMs: left(), ...options }),
+            resolveWhen: (condition, options) => resolveWhen(condition, { timeoutMs: left(), ...options }),
+          }),
+          new Promise<never>((_, reject) =>
+            setTimeout(reject, timeoutMs, new Error(`timed out after ${timeoutMs} ms waiting for ${name} to load`)),
+          ),
+        ]);
         ready = true;
         if (dropped)
           log.warn(
             `${dropped} events arrived before ${name} was ready and were dropped: the buffer holds ${bufferSize}`,
           );
-        buffer.forEach(deliver);
-        buffer = [];
-      },
-      (error) => {
+        buffer.forEach((event) => deliver(event));
+      } catch (error) {
         ready = false;
         const lost = buffer.length + dropped;
-        buffer = [];
         log.error(`load failed: ${describeError(error)}${lost ? ` (${lost} buffered events dropped)` : ''}`);
-      },
-    ));
-  };
-
-  const receive = (event: SegmentEvent): void => {
-    if (ready === false || !isObject(event)) return;
-    const granted = consentGranted(event, categories);
-    if (granted === false) log.debug(`${describeEvent(event)} not sent: consent not given for ${categories}`);
-    else if (ready) deliver(event);
-    else {
-      if (buffer.length < bufferSize) buffer.push(event);
-      else dropped++;
-      if (gated && granted) void start();
-    }
-  };
+      }
+      buffer = [];
+    })());
 
   const plugin: DestinationPlugin = {
     name,
@@ -131,7 +112,22 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
     if (definition[method]) {
       plugin[method] = <T extends PluginContext>(ctx: T): T => {
         try {
-          receive(ctx?.event);
+          const event = ctx.event;
+          if (ready !== false && isObject(event)) {
+            const granted = consentGranted(event, categories);
+            // Withdrawn or given again: the vendor hears of it once (GA4 consent update, FullStory shutdown).
+            if (ready && granted !== undefined && granted !== allowed) {
+              allowed = granted;
+              void deliver(event, 'consentChanged');
+            }
+            if (granted === false) log.debug(`${describeEvent(event)} not sent: consent not given for ${categories}`);
+            else if (ready) void deliver(event);
+            else {
+              if (buffer.length < bufferSize) buffer.push(event);
+              else dropped++;
+              if (gated && granted) void start();
+            }
+          }
         } catch (error) {
           log.error(`${method} could not be handled: ${describeError(error)}`);
         }

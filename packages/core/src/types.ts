@@ -141,6 +141,13 @@ export interface DestinationDefinition<S, C> {
   group?(client: C, event: SegmentEvent, settings: S): void | Promise<void>;
   alias?(client: C, event: SegmentEvent, settings: S): void | Promise<void>;
   screen?(client: C, event: SegmentEvent, settings: S): void | Promise<void>;
+  /**
+   * Called once each time an event's consent preferences flip the decision for this destination after it
+   * has loaded: `granted` false when the visitor withdrew consent (the event itself is then not delivered),
+   * true when it was given again (the event is delivered right after). The place to tell the vendor:
+   * GA4's consent update, FullStory's shutdown and restart.
+   */
+  consentChanged?(client: C, event: SegmentEvent, settings: S, granted: boolean): void | Promise<void>;
 }
 
 /** The factory `defineDestination` returns: what analytics-next calls with remote settings. */

@@ -180,6 +180,8 @@ describe('every vendor call is isolated', () => {
     const event = track('Boom');
     expect(plugin.track?.(event)).toBe(event);
     expect(plugin.page?.(ctx({ type: 'page' }))).toBeDefined();
+    // Reported on the next microtask: a throw and a rejection take the same path.
+    await Promise.resolve();
     expect(errors).toHaveBeenCalledWith(
       '[devicemode:acme] track "Boom" failed in the vendor call: acme.track exploded',
     );
@@ -219,6 +221,45 @@ describe('consent', () => {
     plugin.track?.(track('Granted', { context: consentOf(true) }));
     plugin.track?.(track('No CMP'));
     expect(acmeCalls.map((c) => c[1])).toEqual(['Granted', 'No CMP']);
+  });
+
+  it('tells the vendor once when consent is withdrawn and once when it is given again', async () => {
+    const factory = acmeDefinition();
+    const changes: [string | undefined, boolean][] = [];
+    factory.definition.consentChanged = (_client, event, _settings, granted) =>
+      void changes.push([event.event, granted]);
+    serveAcme();
+    const plugin = factory({ apiKey: KEY });
+    await plugin.load({}, undefined);
+    plugin.track?.(track('Before'));
+    plugin.track?.(track('Withdrawn', { context: consentOf(false) }));
+    plugin.track?.(track('Still denied', { context: consentOf(false) }));
+    plugin.track?.(track('Unknown'));
+    plugin.track?.(track('Given again', { context: consentOf(true) }));
+    plugin.track?.(track('Still given', { context: consentOf(true) }));
+    await Promise.resolve();
+    expect(changes).toEqual([
+      ['Withdrawn', false],
+      ['Given again', true],
+    ]);
+    expect(acmeCalls.map((c) => c[1])).toEqual(['Before', 'Unknown', 'Given again', 'Still given']);
+  });
+
+  it('isolates a consentChanged hook that throws', async () => {
+    const factory = acmeDefinition();
+    factory.definition.consentChanged = () => {
+      throw new Error('no consent API');
+    };
+    serveAcme();
+    const plugin = factory({ apiKey: KEY });
+    await plugin.load({}, undefined);
+    plugin.track?.(track('Withdrawn', { context: consentOf(false) }));
+    plugin.track?.(track('Given', { context: consentOf(true) }));
+    await Promise.resolve();
+    expect(acmeCalls.map((c) => c[1])).toEqual(['Given']);
+    expect(errors).toHaveBeenCalledWith(
+      '[devicemode:acme] track "Withdrawn" failed in the vendor call: no consent API',
+    );
   });
 
   it('under consentSettings, loads no script until an event grants consent', async () => {

@@ -12,6 +12,7 @@ export {
   GROUP_TRAITS,
   IDENTIFY_TRAITS,
   SPEC_PROPERTIES,
+  withConsent,
 } from './spec-events';
 export type { SpecUser } from './spec-events';
 export { call, defineTestPlan, dispatch, runFixture, runFixtureTable, settle } from './fixture-table';

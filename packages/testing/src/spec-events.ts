@@ -174,5 +174,14 @@ export function createSpec({ userId = FIXTURE_USER_ID, anonymousId = FIXTURE_ANO
   };
 }
 
+/**
+ * The event with the consent preferences a consent manager stamps on it
+ * (`context.consent.categoryPreferences`), e.g. `withConsent(spec.track('Signed Up'), { analytics: false })`.
+ */
+export const withConsent = (event: SegmentEvent, preferences: Record<string, boolean>): SegmentEvent => ({
+  ...event,
+  context: { ...event.context, consent: { categoryPreferences: preferences } },
+});
+
 /** Spec events from an identified user. */
 export const spec = createSpec();

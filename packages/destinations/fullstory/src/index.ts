@@ -74,6 +74,10 @@ export const fullstoryDestination = defineDestination<Settings, FullStory>({
     const name = toText(event.event)?.slice(0, 250);
     if (name) fs('trackEvent', { name, properties: omit(propertiesOf(event), []) });
   },
+  // FullStory's documented opt-out: shutdown stops capture on this page, restart resumes it.
+  consentChanged(fs, _event, _settings, granted) {
+    fs(granted ? 'restart' : 'shutdown');
+  },
   page(fs, event, settings) {
     const properties = omit(propertiesOf(event), CAPTURED);
     const pageName = toText(event.name);

@@ -1,4 +1,4 @@
-import { call, createSpec, defineTestPlan, spec, SPEC_PROPERTIES } from '@devicemode/testing';
+import { call, createSpec, defineTestPlan, spec, SPEC_PROPERTIES, withConsent } from '@devicemode/testing';
 import { fullstoryDestination } from '../src';
 import { emulator } from './emulator';
 
@@ -109,6 +109,19 @@ export const plan = defineTestPlan({
       name: 'page without name or properties → nothing (FullStory captures URL, title and referrer itself)',
       events: [spec.page(null, {}, null)],
       calls: [],
+    },
+    {
+      name: 'consent for analytics withdrawn → shutdown, and the event is dropped; given again → restart, then the event',
+      events: [
+        withConsent(spec.track('Video Played', {}), { analytics: false }),
+        withConsent(spec.track('Video Paused', {}), { analytics: false }),
+        withConsent(spec.track('Video Resumed', {}), { analytics: true }),
+      ],
+      calls: [
+        call('FS', 'shutdown', undefined),
+        call('FS', 'restart', undefined),
+        call('FS', 'trackEvent', { name: 'Video Resumed', properties: {} }),
+      ],
     },
   ],
 });
