@@ -160,8 +160,12 @@ describe('devicemode docs on a repository', () => {
     mkdirSync(cdn, { recursive: true });
     writeFileSync(join(cdn, 'acme-analytics.js'), 'window.acmeAnalyticsDestination=function(){};'.repeat(20));
     expect((await runDocs(repo.root, { check: true, out: memoryOutput() })).stale).toEqual([]);
+    expect((await runDocs(repo.root, { check: true, sizes: true, out: memoryOutput() })).stale).toEqual([
+      'docs/destinations.md',
+    ]);
     await runDocs(repo.root, { out: memoryOutput() });
     expect(readFileSync(index, 'utf8')).toMatch(/\| 900 B \/ \d+ B +\|/);
+    expect((await runDocs(repo.root, { check: true, sizes: true, out: memoryOutput() })).stale).toEqual([]);
   });
 });
 
