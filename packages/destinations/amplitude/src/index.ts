@@ -83,12 +83,9 @@ const identifyOf = (amplitude: Amplitude, traits: Properties): Identify => {
  */
 function logRevenue(amplitude: Amplitude, properties: Properties, refund: boolean): void {
   const total = valueOf(properties);
-  const products = refund ? [] : productsOf(properties).filter((product) => product.price !== undefined);
-  const lines: { id?: string; name?: string; category?: string; price?: number; quantity: number }[] = products.length
-    ? products
-    : total === undefined
-      ? []
-      : [{ price: total, quantity: 1 }];
+  const priced = refund ? [] : productsOf(properties).filter((product) => product.price !== undefined);
+  const lines: { id?: string; name?: string; category?: string; price?: number; quantity: number }[] =
+    priced.length || total === undefined ? priced : [{ price: total, quantity: 1 }];
   for (const { id, name, category, price = 0, quantity } of lines) {
     const revenue = new amplitude.Revenue()
       .setPrice(refund ? -Math.abs(price) : price)
@@ -110,11 +107,11 @@ export const amplitudeDestination = defineDestination<Settings, Amplitude>({
   async load({ window, settings, analytics, loadScript, resolveWhen }) {
     // The official snippet's stub: calls queue in `_q` as `{ name, args, resolve }` until the SDK runs them.
     const amplitude = ensureGlobal(window, 'amplitude', () => {
-      const stub = { _q: [] as QueuedCall[], _iq: {}, invoked: true };
+      const _q: QueuedCall[] = [];
       const init = (...args: unknown[]) => ({
-        promise: new Promise((resolve) => void stub._q.push({ name: 'init', args, resolve })),
+        promise: new Promise((resolve) => void _q.push({ name: 'init', args, resolve })),
       });
-      return Object.assign(stub, { init }) as unknown as Amplitude;
+      return { _q, _iq: {}, invoked: true, init } as unknown as Amplitude;
     });
     // An SDK the page loaded itself is used as it is. A second init (the page's snippet, another instance)
     // is harmless: the SDK ignores an init while one is running.
