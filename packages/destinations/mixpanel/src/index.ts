@@ -2,7 +2,6 @@ import {
   currencyOf,
   defineDestination,
   ensureGlobal,
-  isObject,
   omit,
   propertiesOf,
   readGlobal,
@@ -36,11 +35,8 @@ interface Mixpanel {
   people: { set(properties: Properties): void };
 }
 
-const API_HOSTS = {
-  US: 'https://api-js.mixpanel.com',
-  EU: 'https://api-eu.mixpanel.com',
-  IN: 'https://api-in.mixpanel.com',
-};
+/** The region's ingestion host, `https://api-<js|eu|in>.mixpanel.com`. */
+const API_HOSTS = { US: 'js', EU: 'eu', IN: 'in' };
 
 /** Spec traits → Mixpanel's reserved profile properties (shown in its UI and used by cohort syncs). */
 const PROFILE: Record<string, string> = {
@@ -90,9 +86,9 @@ export const mixpanelDestination = defineDestination<Settings, Mixpanel>({
   async load({ window, settings, loadScript, resolveWhen }) {
     // The official snippet's stub: an array that queues `init` in `_i` until the SDK reads it.
     const mixpanel = ensureGlobal(window, 'mixpanel', () => {
-      const stub = Object.assign([], { _i: [] as unknown[][], __SV: 1.2, people: [] });
-      const init = (token: string, config: Properties): void => void stub._i.push([token, config, 'mixpanel']);
-      return Object.assign(stub, { init }) as unknown as Mixpanel;
+      const _i: unknown[][] = [];
+      const init = (token: string, config: Properties): void => void _i.push([token, config, 'mixpanel']);
+      return Object.assign([], { _i, __SV: 1.2, people: [], init }) as unknown as Mixpanel;
     });
     // A Mixpanel the page loaded itself is used as it is: the SDK cannot initialise its main instance twice.
     let sdk = mixpanel.__loaded ? mixpanel : undefined;
@@ -100,7 +96,7 @@ export const mixpanelDestination = defineDestination<Settings, Mixpanel>({
     const own = !sdk && !mixpanel._i?.length;
     if (own) {
       mixpanel.init(settings.token, {
-        api_host: settings.apiHost ?? API_HOSTS[settings.region],
+        api_host: settings.apiHost ?? `https://api-${API_HOSTS[settings.region]}.mixpanel.com`,
         persistence: settings.persistence,
         // Page views come from Segment's page calls: Mixpanel's own would count them twice.
         track_pageview: false,
@@ -138,7 +134,7 @@ export const mixpanelDestination = defineDestination<Settings, Mixpanel>({
     syncIds(mixpanel, event);
     const properties = propertiesOf(event);
     // The page the call describes, not where the browser is when a buffered event is delivered.
-    const page: Properties = { ...(isObject(event.context?.page) ? event.context.page : {}), ...properties };
+    const page: Properties = { ...event.context?.page, ...properties };
     mixpanel.track_pageview({
       ...omit(properties, ['url', 'path', 'search', 'title', 'referrer']),
       $current_url: toText(page.url),
