@@ -115,7 +115,7 @@ export const metaPixelDestination = defineDestination<Settings, Fbq>({
       const stub = function () {
         // eslint-disable-next-line prefer-rest-params
         const args = arguments;
-        if (stub.callMethod) Reflect.apply(stub.callMethod, stub, args);
+        if (stub.callMethod) stub.callMethod(...args);
         else stub.queue.push(args);
       } as Fbq;
       stub.push = stub;
