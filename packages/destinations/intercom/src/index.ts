@@ -37,20 +37,20 @@ const THROTTLE_WINDOW_MS = 30 * 60_000;
 const PAGE_UPDATES = 15;
 
 /** Strings, finite numbers and booleans: the only attribute values Intercom stores (no nested objects). */
-function flat(source: Data, skip: readonly string[] = []): Data {
-  const out = omit(source, skip);
-  for (const key of Object.keys(out)) {
-    const value = out[key];
-    if (!(typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value))) delete out[key];
-  }
-  return out;
-}
+const flat = (source: Data, skip: readonly string[] = []): Data =>
+  Object.fromEntries(
+    Object.entries(omit(source, skip)).filter(
+      ([, value]) => typeof value === 'string' || typeof value === 'boolean' || Number.isFinite(value),
+    ),
+  );
 
-/** Unix seconds from an ISO date, a Date, or a timestamp in seconds or milliseconds. */
-function unixSeconds(value: unknown): number | undefined {
-  const n =
-    toNumber(value) ?? (typeof value === 'string' || value instanceof Date ? new Date(value).getTime() : undefined);
-  return n === undefined || Number.isNaN(n) ? undefined : Math.floor(n > 1e11 ? n / 1000 : n);
+/**
+ * Unix seconds from an ISO date, a Date, or a timestamp in seconds or milliseconds; NaN for anything else,
+ * which `flat` drops with the other values Intercom cannot store.
+ */
+function unixSeconds(value: unknown): number {
+  const n = toNumber(value) ?? (typeof value === 'string' || value instanceof Date ? new Date(value).getTime() : NaN);
+  return Math.floor(n > 1e11 ? n / 1000 : n);
 }
 
 /** Intercom's company object; `company_id` is required, so no id means no company. */
@@ -99,10 +99,9 @@ const recentUpdates = (m: Messenger): number[] => {
   return (m.updates = m.updates.filter((at) => now - at < THROTTLE_WINDOW_MS).slice(-PAGE_UPDATES));
 };
 
-const update = (m: Messenger, data?: Data): void => {
+const update = (m: Messenger, ...data: Data[]): void => {
   recentUpdates(m).push(Date.now());
-  if (data) m.ic('update', data);
-  else m.ic('update');
+  m.ic('update', ...data);
 };
 
 const withoutHash = (url: unknown): string | undefined => toText(url)?.split('#')[0];

@@ -104,6 +104,11 @@ export const plan = defineTestPlan({
       ],
     },
     {
+      name: 'identify with dates Intercom cannot read (text, a boolean) → no created_at, for the user or the company',
+      events: [spec.identify('user-42', { createdAt: 'soon', company: { id: 'org-7', createdAt: true } })],
+      calls: [call('Intercom', 'update', { user_id: 'user-42', company: { company_id: 'org-7' } })],
+    },
+    {
       name: 'identify from an anonymous visitor → update of the lead, without user_id',
       events: [anonymous.identify(null, { email: 'visitor@example.com' })],
       calls: [call('Intercom', 'update', { email: 'visitor@example.com' })],
