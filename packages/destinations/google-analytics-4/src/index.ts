@@ -114,8 +114,8 @@ function recommended(name: string, table: string, p: Params, settings: Settings)
   return out;
 }
 
-/** Keeps Consent Mode and the GA4 user ID in step with the event before it is sent. */
-function sync(client: Client, event: SegmentEvent, settings: Settings): void {
+/** Under `consentMode`, a Consent Mode update when the event's preferences differ from the last ones sent. */
+function updateConsent(client: Client, event: SegmentEvent, settings: Settings): void {
   const preferences = event.context?.consent?.categoryPreferences as Params | undefined;
   if (settings.consentMode && preferences) {
     const decide = (category: string): string | undefined =>
@@ -123,6 +123,11 @@ function sync(client: Client, event: SegmentEvent, settings: Settings): void {
     const key = JSON.stringify(consentState(decide(settings.analyticsCategory), decide(settings.advertisingCategory)));
     if (key !== '{}' && key !== client.consent) client.gtag('consent', 'update', JSON.parse((client.consent = key)));
   }
+}
+
+/** Keeps Consent Mode and the GA4 user ID in step with the event before it is sent. */
+function sync(client: Client, event: SegmentEvent, settings: Settings): void {
+  updateConsent(client, event, settings);
   // Google: send the ID while signed in, null once signed out, nothing for visitors who never signed in.
   const uid = toText(event.userId) ?? null;
   if (uid !== client.uid) client.gtag('set', { user_id: (client.uid = uid) });
@@ -168,12 +173,14 @@ export const googleAnalytics4Destination = defineDestination<Settings, Client>({
     await resolveWhen(() => dataLayer.push !== [].push, { what: 'gtag.js' });
     return { gtag, uid: null };
   },
+  // Consent withdrawn after load: core drops the event, but gtag.js keeps running, so Google must hear of it.
+  consentChanged: updateConsent,
   track(client, event, settings) {
     sync(client, event, settings);
     const p = propertiesOf(event);
-    let name = mapEventName(event.event, RECOMMENDED, settings.eventMap);
-    // Only the shipping step of a checkout is add_shipping_info.
-    if (event.event === 'Checkout Step Completed' && p.shipping_method === undefined) name = undefined;
+    // Only the shipping step of a checkout is add_shipping_info; eventMap still names any step.
+    const builtIn = event.event === 'Checkout Step Completed' && p.shipping_method === undefined ? {} : RECOMMENDED;
+    const name = mapEventName(event.event, builtIn, settings.eventMap);
     // A string only: `constructor` and the like are no recommended events.
     const table = name && PARAMETERS[name];
     if (typeof table === 'string') return send(client, settings, name!, recommended(name!, table, p, settings));

@@ -1,4 +1,4 @@
-import { call, createSpec, defineTestPlan, spec } from '@devicemode/testing';
+import { call, createSpec, defineTestPlan, spec, withConsent } from '@devicemode/testing';
 import { emulator } from './emulator';
 import { googleAnalytics4Destination } from '../src';
 
@@ -219,6 +219,43 @@ export const plan = defineTestPlan({
       settings: { eventMap: { Upgraded: 'purchase' } },
       events: [anonymous.track('Upgraded', { order_id: 'sub-9', revenue: 29, currency: 'eur' })],
       calls: [call('gtag', 'event', 'purchase', { currency: 'EUR', value: 29, transaction_id: 'sub-9', ...to })],
+    },
+    {
+      name: 'eventMap names Checkout Step Completed → its GA4 name for every step, with or without a shipping method',
+      settings: { eventMap: { 'Checkout Step Completed': 'checkout_progress' } },
+      events: [anonymous.track('Checkout Step Completed', { checkout_id: 'chk-1', step: 2 })],
+      calls: [call('gtag', 'event', 'checkout_progress', { checkout_id: 'chk-1', step: 2, ...to })],
+    },
+    {
+      name: 'consentMode: consent withdrawn → consent update to denied (the event is dropped); given again → update, then the event',
+      settings: { consentMode: true },
+      events: [
+        withConsent(anonymous.track('Signed In', { method: 'sso' }), { analytics: true, advertising: true }),
+        withConsent(anonymous.track('Signed In', { method: 'sso' }), { analytics: false, advertising: false }),
+        withConsent(anonymous.track('Signed In', { method: 'sso' }), { analytics: true, advertising: false }),
+      ],
+      calls: [
+        call('gtag', 'consent', 'update', {
+          analytics_storage: 'granted',
+          ad_storage: 'granted',
+          ad_user_data: 'granted',
+          ad_personalization: 'granted',
+        }),
+        call('gtag', 'event', 'login', { method: 'sso', ...to }),
+        call('gtag', 'consent', 'update', {
+          analytics_storage: 'denied',
+          ad_storage: 'denied',
+          ad_user_data: 'denied',
+          ad_personalization: 'denied',
+        }),
+        call('gtag', 'consent', 'update', {
+          analytics_storage: 'granted',
+          ad_storage: 'denied',
+          ad_user_data: 'denied',
+          ad_personalization: 'denied',
+        }),
+        call('gtag', 'event', 'login', { method: 'sso', ...to }),
+      ],
     },
     {
       name: 'eventMap: Upgraded → a custom GA4 name',
