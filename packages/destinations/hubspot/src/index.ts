@@ -2,7 +2,6 @@ import {
   defineDestination,
   ensureGlobal,
   isObject,
-  mapEventName,
   propertiesOf,
   readGlobal,
   toText,
@@ -121,11 +120,15 @@ export const hubspotDestination = defineDestination<Settings, HubSpot>({
   },
   // Custom behavioral events (trackEvent is deprecated): `pe<HubID>_<internal name>`, flat properties.
   track(hubspot, event, settings) {
-    if (typeof event.event !== 'string') return;
-    const mapped = mapEventName<string>(event.event, {}, settings.eventMap) ?? snake(event.event).slice(0, 50);
-    if (!mapped) return;
+    const name = event.event;
+    if (typeof name !== 'string') return;
+    // Own keys only: an event named `constructor` is not mapped to Object's.
+    const mapped = Object.prototype.hasOwnProperty.call(settings.eventMap, name) ? settings.eventMap[name] : undefined;
+    const internal = mapped ?? snake(name).slice(0, 50);
+    if (!internal) return;
     hubspot.push('trackCustomBehavioralEvent', {
-      name: /^pe\d+_/.test(mapped) ? mapped : `pe${settings.portalId}_${mapped}`,
+      // Only a mapped name may be fully qualified: an unmapped `PE5 Launch` is this portal's `pe5_launch`.
+      name: mapped && /^pe\d+_/.test(mapped) ? mapped : `pe${settings.portalId}_${internal}`,
       properties: flatten(propertiesOf(event)),
     });
   },

@@ -170,6 +170,16 @@ export const plan = defineTestPlan({
       ],
     },
     {
+      name: 'unmapped event names that look qualified or like Object members → this portal’s snake_case name',
+      settings: { eventMap: { 'Signed Up': 'signup_completed' } },
+      events: [spec.track('PE5 Launch', {}), spec.track('constructor', {}), spec.track('toString', {})],
+      calls: [
+        call('_hsq', 'trackCustomBehavioralEvent', { name: 'pe1234567_pe5_launch', properties: {} }),
+        call('_hsq', 'trackCustomBehavioralEvent', { name: 'pe1234567_constructor', properties: {} }),
+        call('_hsq', 'trackCustomBehavioralEvent', { name: 'pe1234567_to_string', properties: {} }),
+      ],
+    },
+    {
       name: 'event name without letters → nothing (no valid HubSpot internal name)',
       events: [spec.track('123 !!', { a: 1 })],
       calls: [],
