@@ -135,6 +135,8 @@ export const metaPixelDestination = defineDestination<Settings, Fbq>({
     await loadScript(settings.scriptUrl);
     return resolveWhen(() => fbq.callMethod && fbq, { what: 'fbevents.js' });
   },
+  // Consent withdrawn after load: core drops the event, but the pixel's automatic events go on, so pause it.
+  consentChanged: (fbq, _event, _settings, granted) => fbq('consent', granted ? 'grant' : 'revoke'),
   track(fbq, event, settings) {
     const p = propertiesOf(event);
     const name = mapEventName(event.event, STANDARD, settings.eventMap);

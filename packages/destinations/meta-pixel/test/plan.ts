@@ -1,5 +1,5 @@
 import type { SegmentEvent } from '@devicemode/core';
-import { call, createSpec, defineTestPlan, spec } from '@devicemode/testing';
+import { call, createSpec, defineTestPlan, spec, withConsent } from '@devicemode/testing';
 import type { Fixture } from '@devicemode/testing';
 import { emulator } from './emulator';
 import { metaPixelDestination } from '../src';
@@ -17,6 +17,8 @@ const single = (name: string, event: SegmentEvent, command: string, metaEvent: s
 });
 const standard = (specEvent: string, metaEvent: string, params: object): Fixture =>
   single(`${specEvent} → ${metaEvent}`, visitor.track(specEvent), 'trackSingle', metaEvent, params);
+
+const regranted = withConsent(visitor.track('Signed Up'), { advertising: true });
 
 export const plan = defineTestPlan({
   destination: metaPixelDestination,
@@ -161,6 +163,19 @@ export const plan = defineTestPlan({
         { value: 29, currency: 'EUR', predicted_ltv: 348 },
       ),
       settings: { eventMap: { Upgraded: 'Subscribe' } },
+    },
+    {
+      name: 'consent for advertising withdrawn → consent revoke, and the event is dropped; given again → grant, then the event',
+      events: [
+        withConsent(visitor.track('Signed Up'), { advertising: false }),
+        withConsent(visitor.track('Signed Up'), { advertising: false }),
+        regranted,
+      ],
+      calls: [
+        call('fbq', 'consent', 'revoke'),
+        call('fbq', 'consent', 'grant'),
+        call('fbq', 'trackSingle', PIXEL, 'CompleteRegistration', {}, { eventID: regranted.messageId }),
+      ],
     },
     {
       name: 'identify → init again with normalised advanced matching (the pixel hashes it)',
