@@ -69,8 +69,9 @@ function syncIds(amplitude: Amplitude, event: SegmentEvent): void {
   if (userId && amplitude.getUserId() !== userId) amplitude.setUserId(userId);
 }
 
-/** An Identify setting every key of `traits`. */
-const identifyOf = (amplitude: Amplitude, traits: Properties): Identify => {
+/** An Identify setting every key of `traits`; none when there are no traits. */
+const identifyOf = (amplitude: Amplitude, traits: Properties): Identify | undefined => {
+  if (!Object.keys(traits).length) return undefined;
   const identify = new amplitude.Identify();
   // `__proto__` as a key would replace the prototype of the SDK's property map.
   for (const [key, value] of Object.entries(traits)) if (key !== '__proto__') identify.set(key, value);
@@ -86,12 +87,13 @@ function logRevenue(amplitude: Amplitude, properties: Properties, refund: boolea
   const priced = refund ? [] : productsOf(properties).filter((product) => product.price !== undefined);
   const lines: { id?: string; name?: string; category?: string; price?: number; quantity: number }[] =
     priced.length || total === undefined ? priced : [{ price: total, quantity: 1 }];
+  const currency = currencyOf(properties);
   for (const { id, name, category, price = 0, quantity } of lines) {
     const revenue = new amplitude.Revenue()
       .setPrice(refund ? -Math.abs(price) : price)
       .setQuantity(quantity)
       .setRevenueType(refund ? 'refund' : 'purchase')
-      .setCurrency(currencyOf(properties))
+      .setCurrency(currency)
       .setEventProperties({ order_id: properties.order_id, name, category });
     if (id) revenue.setProductId(id);
     amplitude.revenue(revenue);
@@ -150,8 +152,8 @@ export const amplitudeDestination = defineDestination<Settings, Amplitude>({
   },
   identify(amplitude, event) {
     syncIds(amplitude, event);
-    const traits = traitsOf(event);
-    if (Object.keys(traits).length) amplitude.identify(identifyOf(amplitude, traits));
+    const identify = identifyOf(amplitude, traitsOf(event));
+    if (identify) amplitude.identify(identify);
   },
   page(amplitude, event) {
     syncIds(amplitude, event);
@@ -173,9 +175,7 @@ export const amplitudeDestination = defineDestination<Settings, Amplitude>({
     if (!groupId) return;
     syncIds(amplitude, event);
     amplitude.setGroup(settings.groupType, groupId);
-    const traits = traitsOf(event);
-    if (Object.keys(traits).length) {
-      amplitude.groupIdentify(settings.groupType, groupId, identifyOf(amplitude, traits));
-    }
+    const identify = identifyOf(amplitude, traitsOf(event));
+    if (identify) amplitude.groupIdentify(settings.groupType, groupId, identify);
   },
 });
