@@ -59,6 +59,9 @@ for (const row of TABLE.split('|')) {
   PARAMETERS[name] = parameters;
 }
 
+/** Name prefixes GA4 reserves for itself, for events and parameters alike. */
+const RESERVED = /^(ga_|google_|firebase_)/;
+
 /** A GA4 name: letters, digits and underscores, starting with a letter, at most 40 characters. */
 const snake = (name: string): string =>
   name
@@ -186,17 +189,14 @@ export const googleAnalytics4Destination = defineDestination<Settings, Client>({
     if (typeof table === 'string') return send(client, settings, name!, recommended(name!, table, p, settings));
     const custom = name ?? snake(toText(event.event) ?? '');
     if (!custom) throw new Error('no letter in the event name to start a GA4 name');
+    // GA4 silently drops events whose names start with a reserved prefix: say so instead.
+    if (RESERVED.test(custom)) throw new Error(`GA4 reserves the prefix of "${custom}": rename the event`);
     // Custom parameters within GA4's limits: 25 scalars, names ≤ 40 characters, values ≤ 100, no reserved prefix.
     const params: Params = {};
     for (const key of Object.keys(p)) {
       const parameter = snake(key);
       const value = scalar(p[key]);
-      if (
-        parameter &&
-        value !== undefined &&
-        !/^(ga_|google_|firebase_)/.test(parameter) &&
-        Object.keys(params).length < 25
-      )
+      if (parameter && value !== undefined && !RESERVED.test(parameter) && Object.keys(params).length < 25)
         params[parameter] = value;
     }
     send(client, settings, custom, params);

@@ -1,5 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
-import type { SegmentEvent } from '@devicemode/core';
+import { describe, expect, it, jest } from '@jest/globals';
 import {
   call,
   createSpec,
@@ -10,6 +9,7 @@ import {
   serveVendor,
   settle,
   vendorScripts,
+  withConsent,
 } from '@devicemode/testing';
 import { googleAnalytics4Destination } from '../src';
 import { emulator } from './emulator';
@@ -19,10 +19,6 @@ runFixtureTable(plan);
 
 const ID = 'G-NW4TEST123';
 const visitor = createSpec({ userId: null });
-const withConsent = (event: SegmentEvent, categoryPreferences: Record<string, boolean>): SegmentEvent => ({
-  ...event,
-  context: { ...event.context, consent: { categoryPreferences } },
-});
 const events = (calls: unknown[][]) => calls.filter((c) => c[1] === 'event').map((c) => [c[2], c[3]]);
 
 describe('Google Consent Mode v2', () => {
@@ -160,6 +156,21 @@ describe('the Google tag already on the page', () => {
       expect(vendor.calls.map((c) => c[1])).toEqual(['js', 'config']);
     } finally {
       vendor.stop();
+    }
+  });
+});
+
+describe('custom event names', () => {
+  it('logs why an event whose GA4 name would start with a reserved prefix is not sent', async () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { calls } = await runFixture(plan, { events: [visitor.track('Google Login', {})] });
+      expect(calls).toEqual([]);
+      expect(errors).toHaveBeenCalledWith(
+        '[devicemode:google-analytics-4] track "Google Login" failed in the vendor call: GA4 reserves the prefix of "google_login": rename the event',
+      );
+    } finally {
+      errors.mockRestore();
     }
   });
 });

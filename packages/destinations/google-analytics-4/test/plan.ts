@@ -215,6 +215,11 @@ export const plan = defineTestPlan({
       calls: [call('gtag', 'event', 'd_viewer_opened_the_configurator_from_th', to)],
     },
     {
+      name: 'custom event whose name would start with a reserved prefix (google_) → not sent, an error is logged',
+      events: [anonymous.track('Google Login', {}), anonymous.track('Firebase Synced', {})],
+      calls: [],
+    },
+    {
       name: 'eventMap: Upgraded → purchase gets the e-commerce parameters',
       settings: { eventMap: { Upgraded: 'purchase' } },
       events: [anonymous.track('Upgraded', { order_id: 'sub-9', revenue: 29, currency: 'eur' })],
