@@ -133,6 +133,20 @@ export function valueOf(properties: Record<string, unknown>): number | undefined
   return price === undefined ? undefined : price * (toNumber(properties.quantity) ?? 1);
 }
 
+/**
+ * Σ price × quantity of the products that have a price, to the cent (an order's value when it states
+ * none); undefined when no product has a price.
+ */
+export function productsValue(products: readonly NormalizedProduct[]): number | undefined {
+  const priced = products.filter((product) => product.price !== undefined);
+  return priced.length
+    ? Math.round(priced.reduce((sum, product) => sum + product.price! * product.quantity, 0) * 100) / 100
+    : undefined;
+}
+
+/** A copy without undefined values (a JSON round trip), so a vendor call carries only what is known. */
+export const compact = <T extends object>(params: T): T => JSON.parse(JSON.stringify(params));
+
 /** Normalises one Spec product; `product_id`, else `sku`, else `id` becomes `id`. */
 export function normalizeProduct(product: Record<string, unknown>): NormalizedProduct {
   const sku = toText(product.sku);

@@ -1,4 +1,15 @@
-import { currencyOf, ensureGlobal, mapEventName, omit, productsOf, propertiesOf, toNumber, valueOf } from '../src';
+import {
+  compact,
+  currencyOf,
+  ensureGlobal,
+  mapEventName,
+  omit,
+  productsOf,
+  productsValue,
+  propertiesOf,
+  toNumber,
+  valueOf,
+} from '../src';
 import type { SegmentEvent } from '../src';
 
 describe('Spec e-commerce helpers', () => {
@@ -70,7 +81,31 @@ describe('mapEventName', () => {
   });
 });
 
+describe('productsValue', () => {
+  it('sums price × quantity of the priced products, to the cent', () => {
+    const products = productsOf({
+      products: [
+        { product_id: 'a', price: 19.99, quantity: 3 },
+        { product_id: 'b', price: '0.1' },
+        { product_id: 'c', quantity: 5 },
+      ],
+    });
+    expect(productsValue(products)).toBe(60.07);
+  });
+  it('is undefined when no product has a price', () => {
+    expect(productsValue(productsOf({ products: [{ product_id: 'a' }] }))).toBeUndefined();
+    expect(productsValue([])).toBeUndefined();
+  });
+});
+
 describe('object helpers', () => {
+  it('compact drops undefined values at every depth and copies', () => {
+    const input = { a: 1, b: undefined, c: { d: undefined, e: 'x' }, f: [1, 2] };
+    const out = compact(input);
+    expect(out).toEqual({ a: 1, c: { e: 'x' }, f: [1, 2] });
+    expect(Object.keys(out)).toEqual(['a', 'c', 'f']);
+    expect(out.f).not.toBe(input.f);
+  });
   it('propertiesOf gives {} for absent or malformed properties', () => {
     expect(propertiesOf({ type: 'track' })).toEqual({});
     expect(propertiesOf({ type: 'track', properties: [1] } as unknown as SegmentEvent)).toEqual({});

@@ -1,9 +1,11 @@
 import {
+  compact,
   currencyOf,
   defineDestination,
   ensureGlobal,
   mapEventName,
   productsOf,
+  productsValue,
   propertiesOf,
   toNumber,
   toText,
@@ -89,13 +91,7 @@ const consentState = (analytics?: string, ads?: string, wait?: number): Params =
 function recommended(name: string, table: string, p: Params, settings: Settings): Params {
   const [flags, ...pairs] = table.split(' ') as [string, ...string[]];
   const products = /[*+]/.test(flags) ? productsOf(flags === '+' ? { products: p.products } : p) : [];
-  const priced = products.filter((product) => product.price !== undefined);
-  const value = flags.includes('$')
-    ? (valueOf(p) ??
-      (priced.length
-        ? Math.round(priced.reduce((sum, product) => sum + product.price! * product.quantity, 0) * 100) / 100
-        : undefined))
-    : undefined;
+  const value = flags.includes('$') ? (valueOf(p) ?? productsValue(products)) : undefined;
   const out: Params = { currency: value === undefined ? undefined : currencyOf(p, settings.defaultCurrency), value };
   for (const pair of pairs) {
     const [parameter, key = parameter] = pair.split('=') as [string, string?];
@@ -137,11 +133,11 @@ function sync(client: Client, event: SegmentEvent, settings: Settings): void {
 }
 
 /**
- * Sends one event to this measurement ID only, even when the page configures other Google tags. The JSON
- * round trip drops undefined parameters, so calls carry only what is known.
+ * Sends one event to this measurement ID only, even when the page configures other Google tags. `compact`
+ * drops undefined parameters, so calls carry only what is known.
  */
 const send = (client: Client, settings: Settings, name: string, params: Params): void =>
-  client.gtag('event', name, JSON.parse(JSON.stringify({ ...params, send_to: settings.measurementId })));
+  client.gtag('event', name, compact({ ...params, send_to: settings.measurementId }));
 
 export const googleAnalytics4Destination = defineDestination<Settings, Client>({
   name: 'Google Analytics 4',

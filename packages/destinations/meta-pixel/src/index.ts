@@ -1,10 +1,12 @@
 import {
+  compact,
   currencyOf,
   defineDestination,
   ensureGlobal,
   isObject,
   mapEventName,
   productsOf,
+  productsValue,
   propertiesOf,
   toNumber,
   toText,
@@ -73,12 +75,7 @@ function parameters(name: string, p: Params, settings: Settings): Params {
   const products = /^(Search|Lead|CompleteRegistration|Subscribe|StartTrial)$/.test(name)
     ? []
     : productsOf(p).filter((product) => product.id !== undefined);
-  const priced = products.filter((product) => product.price !== undefined);
-  const value =
-    valueOf(p) ??
-    (priced.length
-      ? Math.round(priced.reduce((sum, product) => sum + product.price! * product.quantity, 0) * 100) / 100
-      : undefined);
+  const value = valueOf(p) ?? productsValue(products);
   const out: Params = {
     value,
     currency: value === undefined ? undefined : currencyOf(p, settings.defaultCurrency),
@@ -99,9 +96,6 @@ function parameters(name: string, p: Params, settings: Settings): Params {
   }
   return out;
 }
-
-/** A copy without undefined values (a JSON round trip), so vendor calls carry only what is known. */
-const known = (params: Params): Params => JSON.parse(JSON.stringify(params));
 
 export const metaPixelDestination = defineDestination<Settings, Fbq>({
   name: 'Meta Pixel',
@@ -142,13 +136,13 @@ export const metaPixelDestination = defineDestination<Settings, Fbq>({
     const name = mapEventName(event.event, STANDARD, settings.eventMap);
     // trackSingle: only this pixel, even when the page initialises others; eventID deduplicates with the Conversions API.
     const options = { eventID: event.messageId };
-    if (name) return fbq('trackSingle', settings.pixelId, name, known(parameters(name, p, settings)), options);
+    if (name) return fbq('trackSingle', settings.pixelId, name, compact(parameters(name, p, settings)), options);
     const custom = toText(event.event)?.trim().slice(0, 50);
     if (!custom) throw new Error('a custom event needs a name');
     fbq('trackSingleCustom', settings.pixelId, custom, { ...p }, options);
   },
   identify(fbq, event, settings) {
-    const data = known(settings.advancedMatching ? matching(traitsOf(event), event.userId) : {});
+    const data = compact(settings.advancedMatching ? matching(traitsOf(event), event.userId) : {});
     // Meta reads advanced matching from init: initialising again with the data is how it learns it later.
     if (Object.keys(data).length) fbq('init', settings.pixelId, data);
   },
