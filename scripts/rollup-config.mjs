@@ -73,26 +73,39 @@ export function packageConfig(configUrl, options = {}) {
   return configs;
 }
 
-/** Doc-only JSON Schema keywords: bundles keep what the validator needs, the docs read the file itself. */
-const DOC_KEYWORDS = new Set(['$comment', 'description', 'title', 'examples', 'deprecated']);
+/**
+ * Keywords bundles leave out: documentation (the docs read the file itself), and `propertyNames`, which
+ * settings schemas only use as `{ type: 'string' }` (settingsJsonSchema refuses anything else): every JSON
+ * key is a string, so the validator has nothing to check.
+ */
+const DOC_KEYWORDS = new Set(['$comment', 'description', 'title', 'examples', 'deprecated', 'propertyNames']);
 
-/** Strips documentation from imported settings.schema.json files. */
+/**
+ * A settings schema without documentation, as bundles embed it. It walks the schema, not the JSON: a
+ * setting named `title` (a key of `properties`) or a default holding a `description` key stays.
+ */
+export function slimSchema(schema) {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const out = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (DOC_KEYWORDS.has(keyword)) continue;
+    out[keyword] =
+      keyword === 'properties'
+        ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, slimSchema(child)]))
+        : keyword === 'items' || keyword === 'additionalProperties'
+          ? slimSchema(value)
+          : value;
+  }
+  return out;
+}
+
+/** Imports settings.schema.json files slimmed (see slimSchema). */
 function slimSettingsSchema() {
-  const strip = (value) =>
-    Array.isArray(value)
-      ? value.map(strip)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(
-            Object.entries(value)
-              .filter(([k]) => !DOC_KEYWORDS.has(k))
-              .map(([k, v]) => [k, strip(v)]),
-          )
-        : value;
   return {
     name: 'devicemode-slim-settings-schema',
     transform(code, id) {
       if (!id.endsWith('settings.schema.json')) return null;
-      return { code: JSON.stringify(strip(JSON.parse(code))), map: null };
+      return { code: JSON.stringify(slimSchema(JSON.parse(code))), map: null };
     },
   };
 }
