@@ -1,5 +1,6 @@
 // Prints core's share of a destination bundle (runtime + settings validator, minified + gzip) and fails
-// over budget. Measured on a stand-in destination that uses every core piece a vendor file calls.
+// over budget; --breakdown also prints what each module costs. Measured on a stand-in destination that
+// uses every core piece a vendor file calls.
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,25 @@ const VENDOR_ONLY = `window.standIn = { name: 'S', slug: 's', version: '1', sett
   load: async (a) => { a.window.s = a.window.s || 1; await a.loadScript('https://s/s.js'); return a.resolveWhen(() => a.window.s); },
   track: (c, e) => c(e.properties), identify: (c, e) => c(e.traits) };`;
 
-async function gzipBytes(code) {
+// --breakdown: each module replaced by the least that keeps the stand-in working, one at a time.
+const STUBS = {
+  'settings validator': [
+    'settings-validator.ts',
+    'export const validateSettings = (s, v) => ({ ok: true, value: v });',
+  ],
+  'script loader': ['load-script.ts', 'export const loadScript = (src) => import(src);'],
+  resolveWhen: ['resolve-when.ts', 'export const resolveWhen = (c) => Promise.resolve(c());'],
+  logger: [
+    'logger.ts',
+    'const l = console.log; export const createLogger = () => ({ debug: l, info: l, warn: l, error: l }); export const describeError = String, formatMessage = String, setLogLevel = String;',
+  ],
+  consent: [
+    'consent.ts',
+    'export const readConsentRules = () => [[], false]; export const consentGranted = () => undefined;',
+  ],
+};
+
+async function gzipBytes(code, stub) {
   const id = '\0size-entry';
   const bundle = await rollup({
     input: id,
@@ -34,6 +53,7 @@ async function gzipBytes(code) {
     },
     plugins: [
       { name: 'entry', resolveId: (x) => (x === id ? x : null), load: (x) => (x === id ? code : null) },
+      { name: 'stub', load: (x) => (stub && x.endsWith(`/core/src/${stub[0]}`) ? stub[1] : null) },
       ...browserPlugins(join(root, 'packages/core/tsconfig.json')),
     ],
   });
@@ -51,6 +71,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(
     `core share of a destination bundle: ${bytes} B min+gzip (${target} the ${CORE_TARGET_GZIP} B target; ceiling ${CORE_CEILING_GZIP} B)`,
   );
+  if (process.argv.includes('--breakdown')) {
+    const whole = await gzipBytes(STAND_IN);
+    let rest = bytes;
+    for (const [name, stub] of Object.entries(STUBS)) {
+      const saved = whole - (await gzipBytes(STAND_IN, stub));
+      rest -= saved;
+      console.log(`  ${name}: ${saved} B (what the bundle loses without it)`);
+    }
+    console.log(`  the rest (plugin lifecycle, globals, Spec helpers): ${rest} B`);
+  }
   if (bytes > CORE_CEILING_GZIP) {
     console.error(
       `core grew past its ${CORE_CEILING_GZIP} B ceiling: find what was added to the runtime and shrink it`,
