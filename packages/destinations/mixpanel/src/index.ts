@@ -33,6 +33,8 @@ interface Mixpanel {
   set_group(key: string, id: string): void;
   get_group(key: string, id: string): { set(properties: Properties): void };
   people: { set(properties: Properties): void };
+  opt_out_tracking(options: { delete_user: boolean }): void;
+  opt_in_tracking(options: { track: () => void }): void;
 }
 
 /** The region's ingestion host, `https://api-<js|eu|in>.mixpanel.com`. */
@@ -153,6 +155,13 @@ export const mixpanelDestination = defineDestination<Settings, Mixpanel>({
     else mixpanel.register({ [settings.groupKey]: [groupId] });
     const traits = omit(traitsOf(event), []);
     if (Object.keys(traits).length) mixpanel.get_group(settings.groupKey, groupId).set(traits);
+  },
+  // Mixpanel's documented opt-out: the SDK sends nothing more and clears its cookie until opt-in. Not the
+  // default delete_user: withdrawing consent must not delete the user's Mixpanel profile. Opting in again
+  // tracks no `$opt_in` event: the consent change is the site's own event, delivered right after.
+  consentChanged(mixpanel, _event, _settings, granted) {
+    if (granted) mixpanel.opt_in_tracking({ track: () => undefined });
+    else mixpanel.opt_out_tracking({ delete_user: false });
   },
   alias(mixpanel, event, settings) {
     const alias = toText(event.userId);

@@ -46,6 +46,13 @@ export const emulator = defineEmulator({
         set: (properties: unknown) => record('mixpanel.get_group.set', key, id, properties),
       }),
       people: { set: (properties: unknown) => record('mixpanel.people.set', properties) },
+      opt_out_tracking: (options: unknown) => record('mixpanel.opt_out_tracking', options),
+      // Opting in tracks `$opt_in` (or track_event_name) with options.track, the instance's track by default.
+      opt_in_tracking: (options: Record<string, unknown> = {}) => {
+        record('mixpanel.opt_in_tracking', JSON.parse(JSON.stringify(options)));
+        const track = options.track === undefined ? mixpanel.track : options.track;
+        if (typeof track === 'function') track(options.track_event_name || '$opt_in', options.track_properties);
+      },
     };
     win.mixpanel = mixpanel;
     // Each queued init makes an instance, then the SDK calls its config's `loaded` with it. The config

@@ -9,6 +9,9 @@ const TIMEOUT_MS = 40_000;
 const TOKEN = '0123456789abcdef0123456789abcdef';
 const LIB_URL = 'https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js';
 
+interface Mixpanel {
+  track(name: string): void;
+}
 interface MixpanelEvent {
   event: string;
   properties: Record<string, unknown>;
@@ -99,6 +102,42 @@ it(
     expect(session.vendorScripts).toEqual([LIB_URL]);
     expect(session.blocked).toEqual([]);
     expect(session.unexpectedErrors()).toEqual([]);
+  },
+  TIMEOUT_MS,
+);
+
+/** analytics-next options stamping the consent a CMP wrapper would (`context.consent.categoryPreferences`). */
+const consent = (analytics: boolean) => ({ context: { consent: { categoryPreferences: { analytics } } } });
+
+it(
+  'the real SDK sends nothing once analytics consent is withdrawn, and sends again (without $opt_in) once it is given back',
+  async () => {
+    const page = await harness.open({
+      files: [{ url: LIB_URL, file: packageFile('mixpanel-browser', 'dist/mixpanel.min.js') }],
+      apis: [{ url: 'https://api-js.mixpanel.com/', response: { body: '{"status":1,"error":null}' } }],
+    });
+    try {
+      await page.load({
+        remotePlugins: [remotePlugin(bundle, harness.serve(bundle), { name: 'Mixpanel', settings: { token: TOKEN } })],
+      });
+      // What the page's own code (or Mixpanel's autocapture) sends straight through the SDK, bypassing Segment.
+      const direct = (name: string) =>
+        page.page.evaluate((name) => (window as unknown as { mixpanel: Mixpanel }).mixpanel.track(name), name);
+      await page.send([['track', 'Video Played', {}, consent(false)]]);
+      await direct('Played while withdrawn');
+      await page.send([['track', 'Video Resumed', {}, consent(true)]]);
+      await direct('Played after consent');
+
+      await page.waitForRequest((request) => eventsIn(request).some((e) => e.event === 'Played after consent'), 20_000);
+      const names = page.requests.flatMap(eventsIn).map((event) => event.event);
+      expect(names).toEqual(expect.arrayContaining(['Video Resumed', 'Played after consent']));
+      expect(names).not.toContain('Played while withdrawn');
+      expect(names).not.toContain('Video Played');
+      expect(names).not.toContain('$opt_in');
+      expect(page.unexpectedErrors()).toEqual([]);
+    } finally {
+      await page.close();
+    }
   },
   TIMEOUT_MS,
 );

@@ -6,6 +6,7 @@ import {
   FIXTURE_PAGE,
   SPEC_PROPERTIES,
   spec,
+  withConsent,
 } from '@devicemode/testing';
 import { mixpanelDestination } from '../src';
 import { emulator } from './emulator';
@@ -219,6 +220,20 @@ export const plan = defineTestPlan({
         call('mixpanel.reset'),
         call('mixpanel.register', { $device_id: 'anon-after-logout', distinct_id: '$device:anon-after-logout' }),
         call('mixpanel.track', 'Signed Out', {}),
+      ],
+    },
+    {
+      name: 'consent withdrawn → opt_out_tracking (profile kept), event dropped; given again → opt_in_tracking (no $opt_in), then the event',
+      events: [
+        withConsent(anonymous.track('Video Played', {}), { analytics: false }),
+        withConsent(anonymous.track('Video Paused', {}), { analytics: false }),
+        withConsent(anonymous.track('Video Resumed', {}), { analytics: true }),
+      ],
+      calls: [
+        call('mixpanel.opt_out_tracking', { delete_user: false }),
+        call('mixpanel.opt_in_tracking', {}),
+        device,
+        call('mixpanel.track', 'Video Resumed', {}),
       ],
     },
   ],
