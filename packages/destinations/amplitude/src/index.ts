@@ -51,6 +51,7 @@ interface Amplitude {
   getUserId(): string | undefined;
   setUserId(userId: string | undefined): void;
   reset(): void;
+  setOptOut(optOut: boolean): void;
   Identify: new () => Identify;
   Revenue: new () => Revenue;
 }
@@ -141,6 +142,8 @@ export const amplitudeDestination = defineDestination<Settings, Amplitude>({
       { what: 'window.amplitude to be the Amplitude SDK' },
     );
   },
+  // Amplitude's documented opt-out: the SDK neither tracks nor uploads events (autocapture included) until it is lifted.
+  consentChanged: (amplitude, _event, _settings, granted) => amplitude.setOptOut(!granted),
   track(amplitude, event) {
     const name = toText(event.event);
     if (!name) return;

@@ -135,3 +135,53 @@ it(
   },
   TIMEOUT_MS,
 );
+
+/** analytics-next options stamping the consent a CMP wrapper would (`context.consent.categoryPreferences`). */
+const consent = (analytics: boolean) => ({ context: { consent: { categoryPreferences: { analytics } } } });
+
+it(
+  'the real SDK sends nothing once analytics consent is withdrawn, and sends again once it is given back',
+  async () => {
+    const page = await harness.open({
+      files: [{ url: SDK_URL, file: packageFile('@amplitude/analytics-browser', 'lib/scripts/amplitude-min.js') }],
+      apis: [
+        { url: 'https://api2.amplitude.com/', response: { body: '{"code":200}' } },
+        { url: 'https://sr-client-cfg.amplitude.com/', response: { body: '{}' } },
+      ],
+    });
+    type Sdk = { track(name: string): { promise: Promise<unknown> }; flush(): void };
+    const amplitude = () => (window as unknown as { amplitude: Sdk }).amplitude;
+    const flushing = setInterval(() => {
+      page.page.evaluate(`(${amplitude})().flush()`).catch(() => undefined);
+    }, 300);
+    try {
+      await page.load({
+        remotePlugins: [
+          remotePlugin(bundle, harness.serve(bundle), { name: 'Amplitude', settings: { apiKey: API_KEY } }),
+        ],
+      });
+      // What the page's own code (or Amplitude's autocapture) sends straight through the SDK, bypassing Segment.
+      // The SDK reads its opt-out when it processes an event, so each call is awaited until processed.
+      const direct = (name: string) =>
+        page.page.evaluate(`(${amplitude})().track(${JSON.stringify(name)}).promise.then((result) => result.message)`);
+      await page.send([['track', 'Video Played', {}, consent(false)]]);
+      expect(await direct('Played while withdrawn')).toMatch(/optOut/);
+      await page.send([['track', 'Video Resumed', {}, consent(true)]]);
+      await direct('Played after consent');
+
+      await page.waitForRequest(
+        (request) => eventsIn(request).some((event) => event.event_type === 'Played after consent'),
+        20_000,
+      );
+      const names = page.requests.flatMap(eventsIn).map((event) => event.event_type);
+      expect(names).toEqual(expect.arrayContaining(['Video Resumed', 'Played after consent']));
+      expect(names).not.toContain('Played while withdrawn');
+      expect(names).not.toContain('Video Played');
+      expect(page.unexpectedErrors()).toEqual([]);
+    } finally {
+      clearInterval(flushing);
+      await page.close();
+    }
+  },
+  TIMEOUT_MS,
+);

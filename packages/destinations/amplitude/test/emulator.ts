@@ -87,6 +87,7 @@ export const emulator = defineEmulator({
         record('amplitude.setUserId', userId);
         ids.userId = userId;
       },
+      setOptOut: (optOut: boolean) => record('amplitude.setOptOut', optOut),
       reset: () => {
         record('amplitude.reset');
         newDevice();

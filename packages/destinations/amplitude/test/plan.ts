@@ -7,6 +7,7 @@ import {
   IDENTIFY_TRAITS,
   SPEC_PROPERTIES,
   spec,
+  withConsent,
 } from '@devicemode/testing';
 import { amplitudeDestination } from '../src';
 import { emulator } from './emulator';
@@ -202,6 +203,20 @@ export const plan = defineTestPlan({
         call('amplitude.reset'),
         call('amplitude.setDeviceId', 'anon-after-logout'),
         call('amplitude.track', 'Signed Out', {}),
+      ],
+    },
+    {
+      name: 'consent withdrawn → setOptOut(true), event dropped; given again → setOptOut(false), then the event',
+      events: [
+        withConsent(anonymous.track('Video Played', {}), { analytics: false }),
+        withConsent(anonymous.track('Video Paused', {}), { analytics: false }),
+        withConsent(anonymous.track('Video Resumed', {}), { analytics: true }),
+      ],
+      calls: [
+        call('amplitude.setOptOut', true),
+        call('amplitude.setOptOut', false),
+        device,
+        call('amplitude.track', 'Video Resumed', {}),
       ],
     },
   ],
