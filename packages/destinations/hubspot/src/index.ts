@@ -108,6 +108,11 @@ export const hubspotDestination = defineDestination<Settings, HubSpot>({
     hubspot.push('setPath', path);
     hubspot.push('trackPageView');
   },
+  // HubSpot's documented opt-out: a do-not-track cookie that stops all tracking by this code. HubSpot documents
+  // no call to lift it (only removing the cookie does), so consent given again is not passed on.
+  consentChanged(hubspot, _event, _settings, granted) {
+    if (!granted) hubspot.push('doNotTrack');
+  },
   // HubSpot identifies by email (creates or updates the contact) or by an external id (`id`, no contact created).
   identify(hubspot, event, settings) {
     const traits = traitsOf(event);

@@ -1,4 +1,4 @@
-import { call, createSpec, defineTestPlan, spec } from '@devicemode/testing';
+import { call, createSpec, defineTestPlan, spec, withConsent } from '@devicemode/testing';
 import { hubspotDestination } from '../src';
 import { emulator } from './emulator';
 
@@ -188,6 +188,18 @@ export const plan = defineTestPlan({
       name: 'track without properties → custom event with empty properties',
       events: [spec.track('Logged Out', {})],
       calls: [call('_hsq', 'trackCustomBehavioralEvent', { name: 'pe1234567_logged_out', properties: {} })],
+    },
+    {
+      name: 'consent withdrawn → doNotTrack, event dropped; given again → no call to lift it (HubSpot has none), then the event',
+      events: [
+        withConsent(spec.track('Video Played', {}), { analytics: false }),
+        withConsent(spec.track('Video Paused', {}), { analytics: false }),
+        withConsent(spec.track('Video Resumed', {}), { analytics: true }),
+      ],
+      calls: [
+        call('_hsq', 'doNotTrack'),
+        call('_hsq', 'trackCustomBehavioralEvent', { name: 'pe1234567_video_resumed', properties: {} }),
+      ],
     },
   ],
 });
