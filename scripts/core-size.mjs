@@ -10,7 +10,7 @@ import { browserPlugins } from './rollup-config.mjs';
 /** The target from the core issue. */
 export const CORE_TARGET_GZIP = 1800;
 /** The ceiling the build enforces today: no regression past what core measures now (see docs/architecture.md). */
-export const CORE_CEILING_GZIP = 2350;
+export const CORE_CEILING_GZIP = 2375;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const core = JSON.stringify(join(root, 'packages/core/src/index.ts'));
 

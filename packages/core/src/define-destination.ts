@@ -49,15 +49,24 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
   let client: C;
   let analytics: AnalyticsLike | undefined;
   let started: Promise<void> | undefined;
-  // The consent decision the vendor last heard of: it loaded, so it was not denied.
-  let allowed = true;
+  // The consent decision the vendor last heard of: none yet. Vendors keep an opt-out across page loads
+  // (Mixpanel, Amplitude), so the first decision after load is passed on too, not only later changes.
+  let allowed: boolean | undefined;
 
   // The async wrapper turns a throw and a rejected promise alike into one report; the vendor call
   // itself still runs synchronously.
-  const deliver = (event: SegmentEvent, method: EventType | 'consentChanged' = event.type): Promise<void> =>
-    (async () => (definition[method] as Handler<S, C> | undefined)?.(client, event, settings, allowed))().catch(
+  const deliver = (event: SegmentEvent, method: EventType | 'consentChanged' = event.type): void =>
+    void (async () => (definition[method] as Handler<S, C> | undefined)?.(client, event, settings, allowed!))().catch(
       (error) => log.error(`${describeEvent(event)} failed in the vendor call: ${describeError(error)}`),
     );
+
+  // A consent decision the vendor has not heard yet (GA4 consent update, FullStory shutdown): told once.
+  const tell = (event: SegmentEvent, granted: boolean | undefined): void => {
+    if (granted !== undefined && granted !== allowed) {
+      allowed = granted;
+      deliver(event, 'consentChanged');
+    }
+  };
 
   const start = (): Promise<void> =>
     (started ??= (async () => {
@@ -83,7 +92,10 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
           log.warn(
             `${dropped} events arrived before ${name} was ready and were dropped: the buffer holds ${bufferSize}`,
           );
-        buffer.forEach((event) => deliver(event));
+        for (const event of buffer) {
+          tell(event, consentGranted(event, categories));
+          deliver(event);
+        }
       } catch (error) {
         ready = false;
         const lost = buffer.length + dropped;
@@ -115,13 +127,9 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
           const event = ctx.event;
           if (ready !== false && isObject(event)) {
             const granted = consentGranted(event, categories);
-            // Withdrawn or given again: the vendor hears of it once (GA4 consent update, FullStory shutdown).
-            if (ready && granted !== undefined && granted !== allowed) {
-              allowed = granted;
-              void deliver(event, 'consentChanged');
-            }
+            if (ready) tell(event, granted);
             if (granted === false) log.debug(`${describeEvent(event)} not sent: consent not given for ${categories}`);
-            else if (ready) void deliver(event);
+            else if (ready) deliver(event);
             else {
               if (buffer.length < bufferSize) buffer.push(event);
               else dropped++;

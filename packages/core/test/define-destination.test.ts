@@ -245,6 +245,28 @@ describe('consent', () => {
     expect(acmeCalls.map((c) => c[1])).toEqual(['Before', 'Unknown', 'Given again', 'Still given']);
   });
 
+  it('passes on the first consent decision after load, also for an event that waited in the buffer', async () => {
+    const factory = acmeDefinition();
+    const seen: string[] = [];
+    factory.definition.consentChanged = (_client, event, _settings, granted) =>
+      void seen.push(`${granted}:${event.event}`);
+    const original = factory.definition.track!;
+    factory.definition.track = (client, event, settings) => {
+      seen.push(`track:${event.event}`);
+      return original(client, event, settings);
+    };
+    serveAcme();
+    // Host-managed consent: the granted event starts the load and waits in the buffer until the vendor is ready.
+    const plugin = factory({ apiKey: KEY, consentSettings: { categories: ['analytics'] } });
+    await plugin.load({}, undefined);
+    plugin.track?.(track('Granted', { context: consentOf(true) }));
+    await new Promise((r) => setTimeout(r, 60));
+    plugin.track?.(track('Still granted', { context: consentOf(true) }));
+    await Promise.resolve();
+    // A vendor that kept an opt-out from an earlier page (Mixpanel, Amplitude) lifts it before the event.
+    expect(seen).toEqual(['true:Granted', 'track:Granted', 'track:Still granted']);
+  });
+
   it('isolates a consentChanged hook that throws', async () => {
     const factory = acmeDefinition();
     factory.definition.consentChanged = () => {

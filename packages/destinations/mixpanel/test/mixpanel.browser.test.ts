@@ -141,3 +141,27 @@ it(
   },
   TIMEOUT_MS,
 );
+
+it(
+  'lifts an opt-out the SDK kept from an earlier page once the first event grants consent',
+  async () => {
+    const page = await harness.open({
+      files: [{ url: LIB_URL, file: packageFile('mixpanel-browser', 'dist/mixpanel.min.js') }],
+      apis: [{ url: 'https://api-js.mixpanel.com/', response: { body: '{"status":1,"error":null}' } }],
+    });
+    try {
+      // What opt_out_tracking() left in this browser on an earlier page: the SDK reads it back at init.
+      await page.page.evaluate((token) => localStorage.setItem(`__mp_opt_in_out_${token}`, '0'), TOKEN);
+      await page.load({
+        remotePlugins: [remotePlugin(bundle, harness.serve(bundle), { name: 'Mixpanel', settings: { token: TOKEN } })],
+      });
+      await page.send([['track', 'Video Resumed', {}, consent(true)]]);
+      await page.waitForRequest((request) => eventsIn(request).some((e) => e.event === 'Video Resumed'), 20_000);
+      expect(await page.page.evaluate((token) => localStorage.getItem(`__mp_opt_in_out_${token}`), TOKEN)).toBe('1');
+      expect(page.unexpectedErrors()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  },
+  TIMEOUT_MS,
+);
