@@ -16,15 +16,16 @@ export const BUDGET = {
 };
 
 /**
- * What CI enforces while the BUDGET targets are missed (the destinations issue stays open until they are
- * met): every bundle within the 4 KB budget except the destinations listed here, each held at its size
- * when the exception was recorded so it can only shrink, and the median held at today's value. Reports
- * still print every miss against BUDGET. Remove an exception as soon as its bundle fits.
+ * What CI enforces while the BUDGET targets are missed (they wait on the core size decision in
+ * docs/architecture.md "Size"): every bundle within the 4 KB budget except the destinations listed here,
+ * each held at its size when the exception was last recorded so it can only shrink, and the median held
+ * at its recorded value. Reports still print every miss against BUDGET. Remove an exception as soon as its
+ * bundle fits.
  */
 export const CEILINGS = {
-  /** GA4 (e-commerce + Consent Mode v2) and Meta Pixel (standard events + advanced matching), 2026-11-22. */
-  exceptions: { 'google-analytics-4': 4_900, 'meta-pixel': 4_420 } as Record<string, number>,
-  medianGzip: 3_980,
+  /** GA4 (e-commerce + Consent Mode v2) and Meta Pixel (standard events + advanced matching), session 2. */
+  exceptions: { 'google-analytics-4': 4_830, 'meta-pixel': 4_310 } as Record<string, number>,
+  medianGzip: 3_860,
 };
 
 /** Every CI ceiling the bundles exceed (see CEILINGS); empty when none does. */
