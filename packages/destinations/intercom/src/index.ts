@@ -22,11 +22,16 @@ interface Intercom {
   c?: (args: unknown[]) => void;
 }
 
-/** What the handlers share: the Messenger, the URL it last logged, and when `update` was last called. */
+/**
+ * What the handlers share: the Messenger, the URL it last logged, when `update` was last called, the boot
+ * settings, and whether it was shut down when consent was withdrawn.
+ */
 interface Messenger {
   ic: Intercom;
   url: string | undefined;
   updates: number[];
+  boot: Data;
+  off?: boolean;
 }
 
 type Data = Record<string, unknown>;
@@ -120,16 +125,14 @@ export const intercomDestination = defineDestination<Settings, Messenger>({
       i.c = (args) => void i.q!.push(args);
       return i;
     });
-    intercom(
-      'boot',
-      flat({
-        app_id: settings.appId,
-        // Intercom's regional Messenger API hosts: api-iam.intercom.io, api-iam.eu…, api-iam.au….
-        api_base: `https://api-iam.${settings.region === 'US' ? '' : `${settings.region.toLowerCase()}.`}intercom.io`,
-        hide_default_launcher: settings.hideDefaultLauncher || undefined,
-        custom_launcher_selector: settings.customLauncherSelector,
-      }),
-    );
+    const boot = flat({
+      app_id: settings.appId,
+      // Intercom's regional Messenger API hosts: api-iam.intercom.io, api-iam.eu…, api-iam.au….
+      api_base: `https://api-iam.${settings.region === 'US' ? '' : `${settings.region.toLowerCase()}.`}intercom.io`,
+      hide_default_launcher: settings.hideDefaultLauncher || undefined,
+      custom_launcher_selector: settings.customLauncherSelector,
+    });
+    intercom('boot', boot);
     await loadScript(settings.scriptUrl ?? `https://widget.intercom.io/widget/${settings.appId}`);
     const ic = await resolveWhen(
       () => {
@@ -140,7 +143,14 @@ export const intercomDestination = defineDestination<Settings, Messenger>({
       },
       { what: 'window.Intercom to be the Intercom SDK' },
     );
-    return { ic, url: withoutHash(window.location.href), updates: [] };
+    return { ic, url: withoutHash(window.location.href), updates: [], boot };
+  },
+  // Consent withdrawn: `shutdown`, Intercom's documented way to end the Messenger session and clear its
+  // cookies. Given again: `boot` as load did (only after a shutdown: booting twice would restart the session).
+  consentChanged(m, _event, _settings, granted) {
+    if (!granted) m.ic('shutdown');
+    else if (m.off) m.ic('boot', m.boot);
+    m.off = !granted;
   },
   identify(m, event) {
     const traits = traitsOf(event);

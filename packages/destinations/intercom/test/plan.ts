@@ -1,4 +1,4 @@
-import { call, createSpec, defineTestPlan, spec, FIXTURE_GROUP_ID } from '@devicemode/testing';
+import { call, createSpec, defineTestPlan, spec, withConsent, FIXTURE_GROUP_ID } from '@devicemode/testing';
 import { intercomDestination } from '../src';
 import { emulator } from './emulator';
 
@@ -215,6 +215,20 @@ export const plan = defineTestPlan({
       name: 'page twice for the same URL → one update',
       events: [spec.page(), spec.page('Trail shoes again')],
       calls: [call('Intercom', 'update')],
+    },
+    {
+      name: 'functional consent withdrawn → shutdown (the event is dropped); given again → boot, then the event',
+      events: [
+        withConsent(spec.track('Report Exported', {}), { functional: true }),
+        withConsent(spec.track('Report Exported', {}), { functional: false }),
+        withConsent(spec.track('Report Scheduled', {}), { functional: true }),
+      ],
+      calls: [
+        call('Intercom', 'trackEvent', 'Report Exported', {}),
+        call('Intercom', 'shutdown'),
+        call('Intercom', 'boot', BOOT),
+        call('Intercom', 'trackEvent', 'Report Scheduled', {}),
+      ],
     },
   ],
 });
