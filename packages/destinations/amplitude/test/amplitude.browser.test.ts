@@ -185,3 +185,54 @@ it(
   },
   TIMEOUT_MS,
 );
+
+it(
+  'lifts the opt-out the SDK kept from an earlier page once the first event grants consent',
+  async () => {
+    const page = await harness.open({
+      files: [{ url: SDK_URL, file: packageFile('@amplitude/analytics-browser', 'lib/scripts/amplitude-min.js') }],
+      apis: [
+        { url: 'https://api2.amplitude.com/', response: { body: '{"code":200}' } },
+        { url: 'https://sr-client-cfg.amplitude.com/', response: { body: '{}' } },
+      ],
+    });
+    const setup = {
+      remotePlugins: [
+        remotePlugin(bundle, harness.serve(bundle), { name: 'Amplitude', settings: { apiKey: API_KEY } }),
+      ],
+    };
+    const flushing = setInterval(() => {
+      page.page.evaluate('window.amplitude && window.amplitude.flush && window.amplitude.flush()').catch(() => {});
+    }, 300);
+    try {
+      // The earlier page: consent withdrawn, so the SDK stores its opt-out (in its AMP_ cookie).
+      await page.load(setup);
+      await page.send([['track', 'Video Played', {}, consent(false)]]);
+      // Stored once the SDK has processed the withdrawal: AMP_<key> = base64(URI-encoded JSON) with optOut.
+      const storedOptOut = `(() => { const m = /AMP_[0-9a-f]+=([^;]+)/.exec(document.cookie);
+        return !!m && JSON.parse(decodeURIComponent(atob(m[1]))).optOut === true; })()`;
+      await page.page.waitForFunction(storedOptOut, null, { timeout: 10_000 });
+      // The next page of the same visit: the SDK starts opted out; the first event grants consent again.
+      await page.page.reload();
+      await page.load(setup);
+      // The SDK starts opted out (its AMP_ storage): a direct call before any consent event is skipped.
+      await page.page.waitForFunction(
+        'typeof window.amplitude?.getDeviceId === "function" && !!window.amplitude.getDeviceId()',
+        null,
+        { timeout: 10_000 },
+      );
+      const skipped = await page.page.evaluate(
+        'window.amplitude.track("Played before consent").promise.then((result) => result.message)',
+      );
+      expect(skipped).toMatch(/optOut/);
+      await page.send([['track', 'Video Resumed', {}, consent(true)]]);
+      await page.waitForRequest((request) => eventsIn(request).some((e) => e.event_type === 'Video Resumed'), 20_000);
+      expect(page.requests.flatMap(eventsIn).map((event) => event.event_type)).not.toContain('Video Played');
+      expect(page.unexpectedErrors()).toEqual([]);
+    } finally {
+      clearInterval(flushing);
+      await page.close();
+    }
+  },
+  TIMEOUT_MS,
+);
