@@ -16,6 +16,8 @@ export interface Fixture {
   calls: VendorCall[];
   /** When given, the calls made while loading (init, config) with this row's settings. */
   loadCalls?: VendorCall[];
+  /** The error lines the row logs (`[devicemode:<slug>] …`), in order; a row that logs none omits it. */
+  errors?: string[];
 }
 
 /** Settings that must be refused, and the field the message must name. */
@@ -80,9 +82,16 @@ export function runFixtureTable(plan: DestinationTestPlan): void {
   const { name } = plan.destination.definition;
   describe(`${name}: fixture table`, () => {
     it.each(plan.fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
-      const result = await runFixture(plan, fixture);
-      expect(result.calls).toEqual(fixture.calls);
-      if (fixture.loadCalls) expect(result.loadCalls).toEqual(fixture.loadCalls);
+      const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        const result = await runFixture(plan, fixture);
+        expect(result.calls).toEqual(fixture.calls);
+        if (fixture.loadCalls) expect(result.loadCalls).toEqual(fixture.loadCalls);
+        // A row that logs an error says so: a vendor call that failed is never passed over in silence.
+        expect(errors.mock.calls.map((args) => args.join(' '))).toEqual(fixture.errors ?? []);
+      } finally {
+        errors.mockRestore();
+      }
     });
   });
 }

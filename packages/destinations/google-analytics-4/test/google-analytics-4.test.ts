@@ -1,4 +1,4 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   call,
   createSpec,
@@ -156,21 +156,6 @@ describe('the Google tag already on the page', () => {
       expect(vendor.calls.map((c) => c[1])).toEqual(['js', 'config']);
     } finally {
       vendor.stop();
-    }
-  });
-});
-
-describe('custom event names', () => {
-  it('logs why an event whose GA4 name would start with a reserved prefix is not sent', async () => {
-    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      const { calls } = await runFixture(plan, { events: [visitor.track('Google Login', {})] });
-      expect(calls).toEqual([]);
-      expect(errors).toHaveBeenCalledWith(
-        '[devicemode:google-analytics-4] track "Google Login" failed in the vendor call: GA4 reserves the prefix of "google_login": rename the event',
-      );
-    } finally {
-      errors.mockRestore();
     }
   });
 });

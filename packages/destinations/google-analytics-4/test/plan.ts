@@ -218,6 +218,10 @@ export const plan = defineTestPlan({
       name: 'custom event whose name would start with a reserved prefix (google_) → not sent, an error is logged',
       events: [anonymous.track('Google Login', {}), anonymous.track('Firebase Synced', {})],
       calls: [],
+      errors: [
+        '[devicemode:google-analytics-4] track "Google Login" failed in the vendor call: GA4 reserves the prefix of "google_login": rename the event',
+        '[devicemode:google-analytics-4] track "Firebase Synced" failed in the vendor call: GA4 reserves the prefix of "firebase_synced": rename the event',
+      ],
     },
     {
       name: 'eventMap: Upgraded → purchase gets the e-commerce parameters',
