@@ -21,6 +21,16 @@ const eventsIn = (request: CapturedRequest): AmplitudeEvent[] =>
   (request.body as { events?: AmplitudeEvent[] } | undefined)?.events ?? [];
 
 let harness: BrowserHarness;
+/** A page where the real SDK answers at its CDN URL and Amplitude's APIs are captured. */
+const openSdkPage = () =>
+  harness.open({
+    files: [{ url: SDK_URL, file: packageFile('@amplitude/analytics-browser', 'lib/scripts/amplitude-min.js') }],
+    apis: [
+      { url: 'https://api2.amplitude.com/', response: { body: '{"code":200}' } },
+      // The SDK fetches its remote configuration; an empty one keeps the destination's options.
+      { url: 'https://sr-client-cfg.amplitude.com/', response: { body: '{}' } },
+    ],
+  });
 let bundle: DestinationBundle;
 let session: AnalyticsPage;
 
@@ -36,14 +46,7 @@ afterAll(async () => {
 it(
   'the real SDK sends identify, track, revenue, page and group with the API key, the user id and Segment’s anonymous id',
   async () => {
-    session = await harness.open({
-      files: [{ url: SDK_URL, file: packageFile('@amplitude/analytics-browser', 'lib/scripts/amplitude-min.js') }],
-      apis: [
-        { url: 'https://api2.amplitude.com/', response: { body: '{"code":200}' } },
-        // The SDK fetches its remote configuration; an empty one keeps the destination's options.
-        { url: 'https://sr-client-cfg.amplitude.com/', response: { body: '{}' } },
-      ],
-    });
+    session = await openSdkPage();
     await session.load({
       remotePlugins: [
         remotePlugin(bundle, harness.serve(bundle), { name: 'Amplitude', settings: { apiKey: API_KEY } }),
@@ -142,13 +145,7 @@ const consent = (analytics: boolean) => ({ context: { consent: { categoryPrefere
 it(
   'the real SDK sends nothing once analytics consent is withdrawn, and sends again once it is given back',
   async () => {
-    const page = await harness.open({
-      files: [{ url: SDK_URL, file: packageFile('@amplitude/analytics-browser', 'lib/scripts/amplitude-min.js') }],
-      apis: [
-        { url: 'https://api2.amplitude.com/', response: { body: '{"code":200}' } },
-        { url: 'https://sr-client-cfg.amplitude.com/', response: { body: '{}' } },
-      ],
-    });
+    const page = await openSdkPage();
     type Sdk = { track(name: string): { promise: Promise<unknown> }; flush(): void };
     const amplitude = () => (window as unknown as { amplitude: Sdk }).amplitude;
     const flushing = setInterval(() => {
@@ -189,13 +186,7 @@ it(
 it(
   'lifts the opt-out the SDK kept from an earlier page once the first event grants consent',
   async () => {
-    const page = await harness.open({
-      files: [{ url: SDK_URL, file: packageFile('@amplitude/analytics-browser', 'lib/scripts/amplitude-min.js') }],
-      apis: [
-        { url: 'https://api2.amplitude.com/', response: { body: '{"code":200}' } },
-        { url: 'https://sr-client-cfg.amplitude.com/', response: { body: '{}' } },
-      ],
-    });
+    const page = await openSdkPage();
     const setup = {
       remotePlugins: [
         remotePlugin(bundle, harness.serve(bundle), { name: 'Amplitude', settings: { apiKey: API_KEY } }),

@@ -28,6 +28,12 @@ const updatesIn = (request: CapturedRequest): Record<string, unknown>[] => {
 };
 
 let harness: BrowserHarness;
+/** A page where the real SDK answers at its CDN URL and Mixpanel's API is captured. */
+const openSdkPage = () =>
+  harness.open({
+    files: [{ url: LIB_URL, file: packageFile('mixpanel-browser', 'dist/mixpanel.min.js') }],
+    apis: [{ url: 'https://api-js.mixpanel.com/', response: { body: '{"status":1,"error":null}' } }],
+  });
 let bundle: DestinationBundle;
 let session: AnalyticsPage;
 
@@ -43,10 +49,7 @@ afterAll(async () => {
 it(
   'the real SDK sends identify, track and page with the token, the user id and Segment’s anonymous id',
   async () => {
-    session = await harness.open({
-      files: [{ url: LIB_URL, file: packageFile('mixpanel-browser', 'dist/mixpanel.min.js') }],
-      apis: [{ url: 'https://api-js.mixpanel.com/', response: { body: '{"status":1,"error":null}' } }],
-    });
+    session = await openSdkPage();
     await session.load({
       remotePlugins: [remotePlugin(bundle, harness.serve(bundle), { name: 'Mixpanel', settings: { token: TOKEN } })],
     });
@@ -112,10 +115,7 @@ const consent = (analytics: boolean) => ({ context: { consent: { categoryPrefere
 it(
   'the real SDK sends nothing once analytics consent is withdrawn, and sends again (without $opt_in) once it is given back',
   async () => {
-    const page = await harness.open({
-      files: [{ url: LIB_URL, file: packageFile('mixpanel-browser', 'dist/mixpanel.min.js') }],
-      apis: [{ url: 'https://api-js.mixpanel.com/', response: { body: '{"status":1,"error":null}' } }],
-    });
+    const page = await openSdkPage();
     try {
       await page.load({
         remotePlugins: [remotePlugin(bundle, harness.serve(bundle), { name: 'Mixpanel', settings: { token: TOKEN } })],
@@ -145,10 +145,7 @@ it(
 it(
   'lifts an opt-out the SDK kept from an earlier page once the first event grants consent',
   async () => {
-    const page = await harness.open({
-      files: [{ url: LIB_URL, file: packageFile('mixpanel-browser', 'dist/mixpanel.min.js') }],
-      apis: [{ url: 'https://api-js.mixpanel.com/', response: { body: '{"status":1,"error":null}' } }],
-    });
+    const page = await openSdkPage();
     try {
       // What opt_out_tracking() left in this browser on an earlier page: the SDK reads it back at init.
       await page.page.evaluate((token) => localStorage.setItem(`__mp_opt_in_out_${token}`, '0'), TOKEN);
