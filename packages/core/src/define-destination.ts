@@ -124,7 +124,7 @@ function createPlugin<S, C>(definition: DestinationDefinition<S, C>, rawSettings
     if (definition[method]) {
       plugin[method] = <T extends PluginContext>(ctx: T): T => {
         try {
-          const event = ctx.event;
+          const event = ctx?.event;
           if (ready !== false && isObject(event)) {
             const granted = consentGranted(event, categories);
             if (ready) tell(event, granted);

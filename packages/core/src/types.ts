@@ -142,10 +142,11 @@ export interface DestinationDefinition<S, C> {
   alias?(client: C, event: SegmentEvent, settings: S): void | Promise<void>;
   screen?(client: C, event: SegmentEvent, settings: S): void | Promise<void>;
   /**
-   * Called once each time an event's consent preferences flip the decision for this destination after it
-   * has loaded: `granted` false when the visitor withdrew consent (the event itself is then not delivered),
-   * true when it was given again (the event is delivered right after). The place to tell the vendor:
-   * GA4's consent update, FullStory's shutdown and restart.
+   * Called, once the destination has loaded, for the first event that carries consent preferences and then
+   * each time an event's preferences flip the decision: `granted` false when the visitor withdrew consent
+   * (the event itself is then not delivered), true when consent is given (the event is delivered right
+   * after). The first decision is passed on too because vendors keep an opt-out across page loads. The
+   * place to tell the vendor: GA4's consent update, FullStory's shutdown and restart, Mixpanel's opt-out.
    */
   consentChanged?(client: C, event: SegmentEvent, settings: S, granted: boolean): void | Promise<void>;
 }

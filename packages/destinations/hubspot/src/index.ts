@@ -2,6 +2,7 @@ import {
   defineDestination,
   ensureGlobal,
   isObject,
+  mapEventName,
   propertiesOf,
   readGlobal,
   toText,
@@ -127,8 +128,8 @@ export const hubspotDestination = defineDestination<Settings, HubSpot>({
   track(hubspot, event, settings) {
     const name = event.event;
     if (typeof name !== 'string') return;
-    // Own keys only: an event named `constructor` is not mapped to Object's.
-    const mapped = Object.prototype.hasOwnProperty.call(settings.eventMap, name) ? settings.eventMap[name] : undefined;
+    // Only the customer's eventMap: HubSpot has no built-in names for Spec events.
+    const mapped = mapEventName(name, {}, settings.eventMap);
     const internal = mapped ?? snake(name).slice(0, 50);
     if (!internal) return;
     hubspot.push('trackCustomBehavioralEvent', {
